@@ -1,0 +1,182 @@
+import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import type { InputHTMLAttributes, ReactNode } from 'react'
+import { useT } from '../utils/use-t'
+import type { MessageKey } from '../utils/i18n'
+
+type FieldMeta = { id: string; name: string; errorId: string; errors?: string[]; initialValue?: unknown }
+
+/** Label + control + translated error, wired for screen readers. */
+export function Field({ meta, label, hint, children }: { meta: FieldMeta; label: string; hint?: string; children: ReactNode }) {
+  const { tl } = useT()
+  return (
+    <div className={`field${meta.errors?.length ? ' field-invalid' : ''}`}>
+      <label htmlFor={meta.id}>{label}</label>
+      {children}
+      {hint ? <p className="hint">{hint}</p> : null}
+      {meta.errors?.length ? (
+        <p className="field-error" id={meta.errorId} role="alert">
+          {tl(meta.errors[0])}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+export function FormError({ errors }: { errors?: string[] | null }) {
+  const { tl } = useT()
+  if (!errors?.length) return null
+  return (
+    <div className="form-error" role="alert">
+      {errors.map((e) => tl(e)).join(' ')}
+    </div>
+  )
+}
+
+export function SubmitButton({ children, intent, className }: { children: ReactNode; intent?: string; className?: string }) {
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  return (
+    <button type="submit" name={intent ? 'intent' : undefined} value={intent} className={className ?? 'btn btn-primary'} disabled={busy} aria-busy={busy}>
+      {children}
+    </button>
+  )
+}
+
+export function PageHeader({ title, actions, subtitle }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {subtitle ? <p className="subtitle">{subtitle}</p> : null}
+      </div>
+      {actions ? <div className="page-actions">{actions}</div> : null}
+    </header>
+  )
+}
+
+export function EmptyState({ message, action }: { message: string; action?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p>{message}</p>
+      {action}
+    </div>
+  )
+}
+
+/** A column header that toggles sort order through the URL. */
+export function SortHeader({ column, label }: { column: string; label: string }) {
+  const [params] = useSearchParams()
+  const current = params.get('sort')
+  const dir = params.get('dir') === 'desc' ? 'desc' : 'asc'
+  const next = new URLSearchParams(params)
+  next.set('sort', column)
+  next.set('dir', current === column && dir === 'asc' ? 'desc' : 'asc')
+  next.delete('page')
+  const mark = current === column ? (dir === 'asc' ? ' ▲' : ' ▼') : ''
+  return (
+    <th scope="col" aria-sort={current === column ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Link to={`?${next}`}>
+        {label}
+        {mark}
+      </Link>
+    </th>
+  )
+}
+
+export function Pagination({ page, total, pageSize }: { page: number; total: number; pageSize: number }) {
+  const { t, number } = useT()
+  const [params] = useSearchParams()
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const link = (p: number) => {
+    const next = new URLSearchParams(params)
+    next.set('page', String(p))
+    return `?${next}`
+  }
+  return (
+    <nav className="pagination" aria-label={t('list.pagination')}>
+      <span>{t('list.showing', { from: number(total === 0 ? 0 : (page - 1) * pageSize + 1), to: number(Math.min(page * pageSize, total)), total: number(total) })}</span>
+      <span className="pagination-links">
+        {page > 1 ? <Link to={link(page - 1)} rel="prev">{t('list.previous')}</Link> : <span aria-disabled="true">{t('list.previous')}</span>}
+        <span>{t('list.pageOf', { page, pages })}</span>
+        {page < pages ? <Link to={link(page + 1)} rel="next">{t('list.next')}</Link> : <span aria-disabled="true">{t('list.next')}</span>}
+      </span>
+    </nav>
+  )
+}
+
+/** A GET search form that keeps the other filters of the URL. */
+export function SearchBox({ placeholder, children }: { placeholder: string; children?: ReactNode }) {
+  const { t } = useT()
+  const [params] = useSearchParams()
+  return (
+    <Form method="get" className="filters" role="search">
+      <label className="sr-only" htmlFor="q">
+        {placeholder}
+      </label>
+      <input id="q" type="search" name="q" defaultValue={params.get('q') ?? ''} placeholder={placeholder} />
+      {children}
+      {params.get('sort') ? <input type="hidden" name="sort" value={params.get('sort')!} /> : null}
+      {params.get('dir') ? <input type="hidden" name="dir" value={params.get('dir')!} /> : null}
+      <button type="submit" className="btn">
+        {t('list.search')}
+      </button>
+    </Form>
+  )
+}
+
+/** A destructive or consequential POST that asks first; without JavaScript the confirm page is the form itself. */
+export function ConfirmButton({ message, children, intent, className }: { message: MessageKey; children: ReactNode; intent: string; className?: string }) {
+  const { t } = useT()
+  return (
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      className={className ?? 'btn btn-danger'}
+      onClick={(e) => {
+        if (!window.confirm(t(message))) e.preventDefault()
+      }}
+    >
+      {children}
+    </button>
+  )
+}
+
+export function Badge({ tone, children }: { tone?: 'green' | 'amber' | 'red' | 'grey' | 'blue'; children: ReactNode }) {
+  return <span className={`badge badge-${tone ?? 'grey'}`}>{children}</span>
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, any>
+
+export function TextField({ meta, label, type = 'text', hint, ...rest }: { meta: AnyField; label: string; type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'password'; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <input {...getInputProps(meta, { type })} {...rest} />
+    </Field>
+  )
+}
+
+export function SelectField({ meta, label, options, hint, placeholder }: { meta: AnyField; label: string; options: { value: string; label: string }[]; hint?: string; placeholder?: string }) {
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <select {...getSelectProps(meta)}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+}
+
+export function TextAreaField({ meta, label, hint, rows = 4 }: { meta: AnyField; label: string; hint?: string; rows?: number }) {
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <textarea {...getTextareaProps(meta)} rows={rows} />
+    </Field>
+  )
+}

@@ -1,0 +1,56 @@
+import { and, eq, lt } from 'drizzle-orm'
+import { jobLeases } from '../../db/schema'
+import { db } from '../utils/db.server'
+import { newId } from '../utils/ids'
+
+export type Job = { name: string; everyMs: number; run: (now: number) => Promise<unknown> | unknown }
+
+const holder = `${process.pid}-${newId().slice(0, 8)}`
+
+/**
+ * Runs a job if its lease is free and it is due. The lease row makes two processes (two
+ * app servers, or the server and `npm run jobs`) never run the same job at once.
+ */
+export async function runJobOnce(job: Job, now = Date.now(), options: { force?: boolean } = {}): Promise<'ran' | 'skipped'> {
+  db.insert(jobLeases).values({ name: job.name, leaseUntil: 0 }).onConflictDoNothing().run()
+  const lease = db.select().from(jobLeases).where(eq(jobLeases.name, job.name)).get()
+  if (!options.force && lease?.lastRunAt && now - lease.lastRunAt < job.everyMs) return 'skipped'
+  const taken = db
+    .update(jobLeases)
+    .set({ holder, leaseUntil: now + 5 * 60_000 })
+    .where(and(eq(jobLeases.name, job.name), lt(jobLeases.leaseUntil, now)))
+    .run().changes
+  if (!taken) return 'skipped'
+  let result: string
+  try {
+    result = JSON.stringify((await job.run(now)) ?? null)
+  } catch (error) {
+    result = JSON.stringify({ error: String((error as Error).message ?? error) })
+    console.error(`job ${job.name} failed`, error)
+  }
+  db.update(jobLeases).set({ holder: null, leaseUntil: 0, lastRunAt: now, lastResult: result.slice(0, 1000) }).where(eq(jobLeases.name, job.name)).run()
+  return 'ran'
+}
+
+export async function runDueJobs(jobs: Job[], now = Date.now(), options: { force?: boolean } = {}) {
+  const out: Record<string, 'ran' | 'skipped'> = {}
+  for (const job of jobs) out[job.name] = await runJobOnce(job, now, options)
+  return out
+}
+
+export function startScheduler(jobs: Job[], intervalMs: number): () => void {
+  let running = false
+  const tick = async () => {
+    if (running) return
+    running = true
+    try {
+      await runDueJobs(jobs)
+    } finally {
+      running = false
+    }
+  }
+  const timer = setInterval(() => void tick(), intervalMs)
+  timer.unref()
+  void tick()
+  return () => clearInterval(timer)
+}

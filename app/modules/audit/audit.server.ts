@@ -1,0 +1,51 @@
+import { and, desc, eq } from 'drizzle-orm'
+import { auditLog, users } from '../../../db/schema'
+import { db, type DbOrTx } from '../../utils/db.server'
+import { newId } from '../../utils/ids'
+import type { Actor } from '../auth/actor'
+
+type Who = { userId: string; orgId: string | null } | null
+
+/** One audit row per state change, written in the caller's transaction. */
+export function audit(
+  tx: DbOrTx,
+  actor: Who,
+  entityType: string,
+  entityId: string,
+  action: string,
+  before: unknown = null,
+  after: unknown = null,
+  at = Date.now(),
+) {
+  tx.insert(auditLog)
+    .values({ id: newId(), actorId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null, entityType, entityId, action, before, after, at })
+    .run()
+}
+
+export type AuditEntry = typeof auditLog.$inferSelect
+
+/** Only the fields that changed, for a compact before → after record. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const b: Partial<T> = {}
+  const a: Partial<T> = {}
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (key === 'updatedAt') continue
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key]
+      a[key] = after[key] as T[keyof T]
+    }
+  }
+  return { before: b, after: a, changed: Object.keys(a).length > 0 }
+}
+
+/** History of one record, newest first. Callers authorise access to the record itself first. */
+export function historyOf(entityType: string, entityId: string, limit = 50) {
+  return db
+    .select({ id: auditLog.id, action: auditLog.action, at: auditLog.at, before: auditLog.before, after: auditLog.after, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.at))
+    .limit(limit)
+    .all()
+}

@@ -1,0 +1,153 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { and, asc, count, desc, eq, isNull, lte } from 'drizzle-orm'
+import nodemailer from 'nodemailer'
+import { emailOutbox, notifications, users } from '../../../db/schema'
+import { db, type DbOrTx } from '../../utils/db.server'
+import { getEnv } from '../../utils/env.server'
+import { NotFound } from '../../utils/errors'
+import type { Locale } from '../../utils/i18n'
+import { newId } from '../../utils/ids'
+import type { Actor } from '../auth/actor'
+import { renderTemplate } from './templates.server'
+
+/** Queues an email in the caller's transaction; deliverPendingEmails() sends it after commit. */
+export function queueEmail(tx: DbOrTx, to: string, kind: string, locale: Locale, params: Record<string, string | number>, now = Date.now()) {
+  const { subject, text } = renderTemplate(kind, locale, params)
+  tx.insert(emailOutbox).values({ id: newId(), to, subject, text, nextAttemptAt: now, createdAt: now }).run()
+}
+
+/**
+ * Tells a user something happened: an in-app notification and an email, both written in
+ * the caller's transaction so a rolled-back decision notifies nobody.
+ */
+export function notify(
+  tx: DbOrTx,
+  recipientId: string,
+  kind: string,
+  params: Record<string, string | number>,
+  link: string | null = null,
+  options: { email?: boolean } = {},
+) {
+  const recipient = tx.select({ email: users.email, name: users.name, locale: users.locale, status: users.status }).from(users).where(eq(users.id, recipientId)).get()
+  if (!recipient || recipient.status === 'deactivated') return
+  const full = { name: recipient.name, link: link ? `${getEnv().APP_URL}${link}` : getEnv().APP_URL, ...params }
+  const rendered = renderTemplate(kind, recipient.locale, full)
+  const now = Date.now()
+  tx.insert(notifications)
+    .values({ id: newId(), recipientId, kind, title: rendered.subject, body: rendered.summary || null, link, createdAt: now })
+    .run()
+  if (options.email !== false) queueEmail(tx, recipient.email, kind, recipient.locale, full, now)
+}
+
+export function unreadCount(actor: Actor): number {
+  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.recipientId, actor.userId), isNull(notifications.readAt))).get()?.n ?? 0
+}
+
+export function listNotifications(actor: Actor, { page = 1, pageSize = 20 } = {}) {
+  const where = eq(notifications.recipientId, actor.userId)
+  const rows = db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(pageSize).offset((page - 1) * pageSize).all()
+  const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0
+  return { rows, total, page, pageSize }
+}
+
+export function markNotificationRead(actor: Actor, id: string) {
+  const changed = db
+    .update(notifications)
+    .set({ readAt: Date.now() })
+    .where(and(eq(notifications.id, id), eq(notifications.recipientId, actor.userId)))
+    .run().changes
+  if (!changed) throw new NotFound()
+}
+
+export function markAllNotificationsRead(actor: Actor) {
+  db.update(notifications)
+    .set({ readAt: Date.now() })
+    .where(and(eq(notifications.recipientId, actor.userId), isNull(notifications.readAt)))
+    .run()
+}
+
+// ---- delivery ------------------------------------------------------------------------
+type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> }
+let transport: Transport | undefined
+
+function getTransport(): Transport {
+  if (transport) return transport
+  const env = getEnv()
+  if (env.SMTP_HOST) {
+    transport = nodemailer.createTransport({
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT,
+      secure: env.SMTP_SECURE,
+      auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS ?? '' } : undefined,
+      // local test servers use self-signed certificates
+      tls: { rejectUnauthorized: env.NODE_ENV === 'production' },
+    })
+  } else {
+    // Without SMTP settings (development) each message becomes an .eml file under data/outbox/.
+    const dir = path.join(env.DATA_DIR, 'outbox')
+    const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+    transport = {
+      async sendMail(message) {
+        const info = (await stream.sendMail(message)) as { message: Buffer }
+        fs.mkdirSync(dir, { recursive: true })
+        fs.writeFileSync(path.join(dir, `${Date.now()}-${newId()}.eml`), info.message)
+      },
+    }
+  }
+  return transport
+}
+
+/** For tests and configuration changes. */
+export function resetMailTransport() {
+  transport = undefined
+}
+
+const MAX_ATTEMPTS = 8
+
+/** Sends queued email; failures back off exponentially and give up after MAX_ATTEMPTS. */
+export async function deliverPendingEmails(now = Date.now(), limit = 50): Promise<{ sent: number; failed: number }> {
+  const due = db
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, now)))
+    .orderBy(asc(emailOutbox.createdAt))
+    .limit(limit)
+    .all()
+  let sent = 0
+  let failed = 0
+  const from = getEnv().MAIL_FROM
+  for (const mail of due) {
+    // claim the row first so a concurrent runner skips it
+    const claimed = db
+      .update(emailOutbox)
+      .set({ nextAttemptAt: now + 10 * 60_000, attempts: mail.attempts + 1 })
+      .where(and(eq(emailOutbox.id, mail.id), eq(emailOutbox.attempts, mail.attempts)))
+      .run().changes
+    if (!claimed) continue
+    try {
+      await getTransport().sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text })
+      db.update(emailOutbox).set({ status: 'sent', sentAt: Date.now(), lastError: null }).where(eq(emailOutbox.id, mail.id)).run()
+      sent++
+    } catch (error) {
+      failed++
+      const attempts = mail.attempts + 1
+      db.update(emailOutbox)
+        .set({
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          lastError: String((error as Error).message ?? error).slice(0, 500),
+          nextAttemptAt: now + 2 ** attempts * 30_000,
+        })
+        .where(eq(emailOutbox.id, mail.id))
+        .run()
+    }
+  }
+  return { sent, failed }
+}
+
+/** Starts delivery right after a commit, without making the request wait for SMTP. */
+export function kickEmailDelivery() {
+  setImmediate(() => {
+    deliverPendingEmails().catch((error) => console.error('email delivery failed', error))
+  })
+}

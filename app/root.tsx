@@ -1,0 +1,85 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
+import styles from './styles.css?url'
+import { getOptionalActor } from './modules/auth/require-actor.server'
+import { readToast } from './utils/toast.server'
+import { requestLocale } from './utils/route.server'
+import { useNonce } from './utils/nonce'
+import { translate, translateLoose, DEFAULT_LOCALE, type Locale } from './utils/i18n'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Mitra' }, { name: 'viewport', content: 'width=device-width, initial-scale=1' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = getOptionalActor(request)
+  const locale = requestLocale(request)
+  const { toast, headers } = await readToast(request)
+  return json({ locale, timeZone: actor?.timeZone ?? 'Asia/Jakarta', toast }, { headers })
+}
+
+function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+function Toast() {
+  const data = useLoaderData<typeof loader>()
+  const [visible, setVisible] = useState(true)
+  useEffect(() => setVisible(true), [data.toast])
+  if (!data.toast || !visible) return null
+  return (
+    <div role="status" className={`toast toast-${data.toast.type ?? 'success'}`}>
+      {translateLoose(data.locale, data.toast.key, data.toast.params)}
+      <button type="button" className="toast-close" onClick={() => setVisible(false)} aria-label="×">
+        ×
+      </button>
+    </div>
+  )
+}
+
+export default function App() {
+  const { locale } = useLoaderData<typeof loader>()
+  return (
+    <Document locale={locale}>
+      <Outlet />
+      <Toast />
+    </Document>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRouteLoaderData<typeof loader>('root')
+  const locale = data?.locale ?? DEFAULT_LOCALE
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const title = status === 404 ? translate(locale, 'errors.pageNotFound') : status === 403 ? translate(locale, 'errors.forbidden') : translate(locale, 'errors.generic')
+  const message = isRouteErrorResponse(error) && typeof error.data === 'object' && error.data?.message ? String(error.data.message) : null
+  return (
+    <Document locale={locale}>
+      <main className="error-page">
+        <p className="error-code">{status}</p>
+        <h1>{title}</h1>
+        {message && message !== title ? <p>{message}</p> : null}
+        <Link to="/">{translate(locale, 'nav.backHome')}</Link>
+      </main>
+    </Document>
+  )
+}

@@ -1,0 +1,56 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { AuditTrail } from '../components/audit-trail'
+import { PageHeader } from '../components/ui'
+import { can } from '../modules/auth/actor'
+import { requireActor } from '../modules/auth/require-actor.server'
+import { historyOf } from '../modules/audit/audit.server'
+import { ContactForm } from '../modules/crm/crm-forms'
+import { ContactSchema } from '../modules/crm/crm.schema'
+import { accountOptions, getContact, updateContact } from '../modules/crm/crm.server'
+import { handle } from '../utils/route.server'
+import { redirectWithToast } from '../utils/toast.server'
+import { useT } from '../utils/use-t'
+
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = requireActor(request)
+  const contact = getContact(actor, params.contactId!)
+  return json({ contact, accounts: accountOptions(actor), canWrite: can(actor, 'write:crm'), history: historyOf('contact', contact.id) })
+})
+
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const actor = requireActor(request)
+  getContact(actor, params.contactId!)
+  const submission = parseWithZod(await request.formData(), { schema: ContactSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  updateContact(actor, params.contactId!, submission.value)
+  return redirectWithToast(`/contacts/${params.contactId}`, { key: 'common.saved' })
+})
+
+export default function ContactPage() {
+  const { contact, accounts, canWrite, history } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const { t } = useT()
+  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ')
+  return (
+    <>
+      <PageHeader title={name} subtitle={contact.accountId ? <Link to={`/accounts/${contact.accountId}`}>{accounts.find((a) => a.id === contact.accountId)?.name}</Link> : undefined} />
+      {canWrite ? (
+        <section className="card">
+          <ContactForm lastResult={lastResult} accounts={accounts} defaultValue={{ ...contact }} cancelTo={contact.accountId ? `/accounts/${contact.accountId}` : '/contacts'} />
+        </section>
+      ) : (
+        <dl className="facts">
+          <div><dt>{t('fields.email')}</dt><dd>{contact.email ?? '—'}</dd></div>
+          <div><dt>{t('fields.phone')}</dt><dd>{contact.phone ?? '—'}</dd></div>
+          <div><dt>{t('fields.jobTitle')}</dt><dd>{contact.title ?? '—'}</dd></div>
+        </dl>
+      )}
+      <section className="card">
+        <h2>{t('audit.history')}</h2>
+        <AuditTrail entries={history} />
+      </section>
+    </>
+  )
+}

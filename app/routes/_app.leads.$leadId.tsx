@@ -1,0 +1,55 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { AuditTrail } from '../components/audit-trail'
+import { Badge, PageHeader } from '../components/ui'
+import { can } from '../modules/auth/actor'
+import { requireActor } from '../modules/auth/require-actor.server'
+import { historyOf } from '../modules/audit/audit.server'
+import { LeadForm } from '../modules/crm/crm-forms'
+import { LeadSchema, scoreBand } from '../modules/crm/crm.schema'
+import { getLead, updateLead } from '../modules/crm/crm.server'
+import { handle } from '../utils/route.server'
+import { redirectWithToast } from '../utils/toast.server'
+import { useT } from '../utils/use-t'
+
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = requireActor(request)
+  const lead = getLead(actor, params.leadId!)
+  return json({ lead, canWrite: can(actor, 'write:crm'), history: historyOf('lead', lead.id) })
+})
+
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const actor = requireActor(request)
+  getLead(actor, params.leadId!)
+  const submission = parseWithZod(await request.formData(), { schema: LeadSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  updateLead(actor, params.leadId!, submission.value)
+  return redirectWithToast(`/leads/${params.leadId}`, { key: 'common.saved' })
+})
+
+export default function LeadPage() {
+  const { lead, canWrite, history } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const { t } = useT()
+  const band = scoreBand(lead.score)
+  return (
+    <>
+      <PageHeader title={lead.company} subtitle={<Badge tone={band === 'hot' ? 'red' : band === 'warm' ? 'amber' : 'grey'}>{t(`leads.band.${band}`)} · {lead.score}</Badge>} />
+      {canWrite ? (
+        <section className="card">
+          <LeadForm lastResult={lastResult} defaultValue={{ ...lead, score: String(lead.score) }} cancelTo="/leads" />
+        </section>
+      ) : (
+        <dl className="facts">
+          <div><dt>{t('fields.contactName')}</dt><dd>{lead.contactName}</dd></div>
+          <div><dt>{t('fields.status')}</dt><dd>{t(`leads.status.${lead.status}`)}</dd></div>
+        </dl>
+      )}
+      <section className="card">
+        <h2>{t('audit.history')}</h2>
+        <AuditTrail entries={history} />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,77 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { navigationFor } from '../modules/auth/navigation'
+import { requireActor } from '../modules/auth/require-actor.server'
+import { unreadCount } from '../modules/notify/notify.server'
+import { useT } from '../utils/use-t'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = requireActor(request)
+  return json({
+    user: { name: actor.name, email: actor.email, role: actor.role, orgName: actor.orgName, orgKind: actor.orgKind, locale: actor.locale },
+    nav: navigationFor(actor),
+    unread: unreadCount(actor),
+  })
+}
+
+export default function AppShell() {
+  const { user, nav, unread } = useLoaderData<typeof loader>()
+  const { t } = useT()
+  const location = useLocation()
+  const isActive = (to: string) => {
+    const [path, query] = to.split('?')
+    if (path === '/') return location.pathname === '/'
+    if (!location.pathname.startsWith(path)) return false
+    return !query || location.search.includes(query)
+  }
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Mitra
+        </Link>
+        <span className="org-name">{user.orgName}</span>
+        <div className="topbar-right">
+          <Link to="/notifications" className="bell" aria-label={t('notifications.unread', { count: unread })}>
+            🔔{unread > 0 ? <span className="bell-count">{unread}</span> : null}
+          </Link>
+          <Form method="post" action="/locale" className="inline">
+            <input type="hidden" name="locale" value={user.locale === 'id' ? 'en' : 'id'} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button type="submit" className="link-button" lang={user.locale === 'id' ? 'en' : 'id'}>
+              {user.locale === 'id' ? 'English' : 'Bahasa Indonesia'}
+            </button>
+          </Form>
+          <Link to="/profile" className="user-link">
+            {user.name}
+          </Link>
+          <Form method="post" action="/logout" className="inline">
+            <button type="submit" className="link-button">
+              {t('auth.logout')}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <div className="shell-body">
+        <nav className="sidenav" aria-label={t('nav.main')}>
+          <ul>
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className={() => (isActive(item.to) ? 'active' : undefined)} end={item.to === '/'}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <p className="role-label">{t(`roles.${user.role}`)}</p>
+        </nav>
+        <main id="main" className="content">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { Field, FormError, SubmitButton } from '../components/ui'
+import { LoginSchema } from '../modules/auth/auth.schema'
+import { login } from '../modules/auth/auth.server'
+import { getOptionalActor } from '../modules/auth/require-actor.server'
+import { sessionCookie } from '../modules/auth/session.server'
+import { clientIp } from '../utils/route.server'
+import { safeRedirect } from '../utils/redirect'
+import { useT } from '../utils/use-t'
+import { PublicLayout } from '../components/public-layout'
+
+export const meta: MetaFunction = () => [{ title: 'Mitra — Login' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (getOptionalActor(request)) throw redirect('/')
+  return json({})
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: LoginSchema })
+  if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  const result = await login({ email: submission.value.email, password: submission.value.password, ip: clientIp(context), userAgent: request.headers.get('user-agent') ?? undefined })
+  if (!result.ok) {
+    return json(submission.reply({ formErrors: [result.reason === 'locked' ? 'auth.locked' : 'auth.invalidCredentials'], hideFields: ['password'] }), { status: result.reason === 'locked' ? 429 : 401 })
+  }
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': sessionCookie(request, result.token) } })
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const { t } = useT()
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <PublicLayout title={t('auth.loginTitle')}>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormError errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
+        <Field meta={fields.email} label={t('fields.email')}>
+          <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="username" autoFocus />
+        </Field>
+        <Field meta={fields.password} label={t('fields.password')}>
+          <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" />
+        </Field>
+        <SubmitButton>{t('auth.login')}</SubmitButton>
+        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </Form>
+    </PublicLayout>
+  )
+}

@@ -1,0 +1,14 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { clearSessionCookie, invalidateSession, readSessionToken } from '../modules/auth/session.server'
+
+export async function loader() {
+  // signing out changes state, so it is a POST; a GET just goes home
+  return redirect('/')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const token = readSessionToken(request)
+  const id = token?.split('.')[0]
+  if (id) invalidateSession(id)
+  return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie(request) } })
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import * as schema from '../../db/schema'
+import { getEnv } from './env.server'
+
+export type Db = BetterSQLite3Database<typeof schema>
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type DbOrTx = Db | Tx
+
+/** Opens a SQLite file with the pragmas every connection needs (DESIGN.md §4). */
+export function openSqlite(file: string): Database.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return sqlite
+}
+
+export function sqliteFileFromUrl(url: string): string {
+  return url.replace(/^file:/, '').replace(/^sqlite:/, '')
+}
+
+const globalForDb = globalThis as unknown as { __mitraDb?: { db: Db; sqlite: Database.Database } }
+
+function connect() {
+  if (!globalForDb.__mitraDb) {
+    const sqlite = openSqlite(sqliteFileFromUrl(getEnv().DATABASE_URL))
+    globalForDb.__mitraDb = { sqlite, db: drizzle(sqlite, { schema }) }
+  }
+  return globalForDb.__mitraDb
+}
+
+// Connected on first use rather than at import, so tools and tests can set DATABASE_URL first.
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = connect().db as unknown as Record<string | symbol, unknown>
+    const value = real[prop]
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value
+  },
+})
+
+export function rawSqlite(): Database.Database {
+  return connect().sqlite
+}
+
+export function closeDb() {
+  globalForDb.__mitraDb?.sqlite.close()
+  globalForDb.__mitraDb = undefined
+}
+
+export { schema }

@@ -1,0 +1,72 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    APP_URL: z.url().optional(),
+    DATABASE_URL: z.string().min(1).default('./data/mitra.db'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+    TRUST_PROXY: bool.default(false),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: bool.default(false),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    MAIL_FROM: z.string().default('Mitra <no-reply@mitra.test>'),
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must start with sk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+    JOBS_ENABLED: bool.default(true),
+    JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' })
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; APP_URL: string }
+
+let cached: Env | undefined
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once. A bad value stops start-up with a message naming it. */
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (cached && source === process.env) return cached
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  const result: Env = {
+    ...env,
+    SESSION_SECRET: env.SESSION_SECRET ?? developmentSecret(env.DATA_DIR),
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+  }
+  if (source === process.env) cached = result
+  return result
+}
+
+/** Outside production a missing secret is generated once and kept under data/, so restarts keep cookies valid. */
+export function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true })
+    const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')
+    fs.writeFileSync(file, secret, { mode: 0o600 })
+    return secret
+  }
+}

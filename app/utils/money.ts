@@ -1,0 +1,65 @@
+// Money is integer minor units + an ISO 4217 code. IDR is kept and shown in whole rupiah
+// (0 minor digits) as Indonesian invoices do, though ISO lists 2.
+const ZERO_DECIMAL = new Set(['IDR', 'JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF', 'PYG', 'KMF', 'GNF', 'RWF', 'VUV'])
+const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND', 'IQD', 'LYD'])
+
+export const CURRENCIES = ['IDR', 'USD', 'SGD', 'EUR', 'MYR', 'AUD', 'JPY', 'CNY', 'GBP', 'THB', 'PHP', 'VND'] as const
+
+export function minorDigits(currency: string): number {
+  const c = currency.toUpperCase()
+  if (ZERO_DECIMAL.has(c)) return 0
+  if (THREE_DECIMAL.has(c)) return 3
+  return 2
+}
+
+export function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Parses a typed amount ("12.500.000", "12,500,000.50", "1250.5") into minor units, or null. */
+export function parseAmountToMinor(input: string, currency: string, locale: 'id' | 'en' = 'id'): number | null {
+  let s = input.trim().replace(/\s|Rp|[A-Z]{3}/gi, '')
+  if (!s) return null
+  const digits = minorDigits(currency)
+  // In Indonesian, '.' groups thousands and ',' marks decimals; in English the reverse.
+  const [group, decimal] = locale === 'id' ? ['.', ','] : [',', '.']
+  const lastGroup = s.lastIndexOf(group)
+  const lastDecimal = s.lastIndexOf(decimal)
+  // A lone separator followed by exactly 3 digits is grouping in either locale ("12.500").
+  if (lastDecimal === -1 && lastGroup !== -1 && s.length - lastGroup - 1 !== 3 && s.split(group).length === 2) {
+    s = s.replace(group, decimal)
+  }
+  s = s.split(group).join('')
+  const parts = s.split(decimal)
+  if (parts.length > 2) return null
+  const [whole, frac = ''] = parts
+  if (!/^\d+$/.test(whole) || !/^\d*$/.test(frac)) return null
+  if (frac.length > digits) return null
+  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt((frac + '0'.repeat(digits)).slice(0, digits) || '0')
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null
+  return Number(minor)
+}
+
+export function formatMoney(minor: number, currency: string, locale: 'id' | 'en' = 'id'): string {
+  const digits = minorDigits(currency)
+  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(minor / 10 ** digits)
+}
+
+/** The amount as a plain number string for an input's value (no grouping). */
+export function minorToInput(minor: number, currency: string): string {
+  const digits = minorDigits(currency)
+  if (digits === 0) return String(minor)
+  const s = String(minor).padStart(digits + 1, '0')
+  return `${s.slice(0, -digits)}.${s.slice(-digits)}`
+}

@@ -1,0 +1,177 @@
+import { relations } from 'drizzle-orm'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { createdAt, id, updatedAt } from './_columns'
+import { organisations, users } from './orgs'
+import { ACTIVITY_KINDS, CRM_ENTITIES, LEAD_SOURCES, LEAD_STATUSES } from '../../app/modules/crm/crm.schema'
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    normalizedName: text('normalized_name').notNull(),
+    domain: text('domain'),
+    npwp: text('npwp'),
+    industry: text('industry'),
+    address: text('address'),
+    city: text('city'),
+    region: text('region'),
+    phone: text('phone'),
+    ownerId: text('owner_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('accounts_normalized_name_idx').on(t.normalizedName),
+    index('accounts_domain_idx').on(t.domain),
+    index('accounts_region_idx').on(t.region),
+    index('accounts_updated_idx').on(t.updatedAt),
+  ],
+)
+
+// Conflict-detection index: each account is stored under a handful of selective keys
+// (name tokens, typo-tolerant skeletons, domain, NPWP) so a lookup reads a few short
+// posting lists instead of scanning every account.
+export const accountMatchKeys = sqliteTable(
+  'account_match_keys',
+  {
+    key: text('key').notNull(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('account_match_keys_key_idx').on(t.key, t.accountId), index('account_match_keys_account_idx').on(t.accountId)],
+)
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: id(),
+    accountId: text('account_id').references(() => accounts.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name'),
+    email: text('email'),
+    phone: text('phone'),
+    title: text('title'),
+    ownerId: text('owner_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contacts_account_idx').on(t.accountId), index('contacts_email_idx').on(t.email)],
+)
+
+
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: id(),
+    company: text('company').notNull(),
+    contactName: text('contact_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    source: text('source', { enum: LEAD_SOURCES }).notNull().default('web'),
+    status: text('status', { enum: LEAD_STATUSES }).notNull().default('new'),
+    score: integer('score').notNull().default(0),
+    accountId: text('account_id').references(() => accounts.id),
+    ownerId: text('owner_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('leads_status_idx').on(t.status, t.score), index('leads_account_idx').on(t.accountId)],
+)
+
+export const pipelines = sqliteTable('pipelines', {
+  id: id(),
+  name: text('name').notNull(),
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+})
+
+export const pipelineStages = sqliteTable(
+  'pipeline_stages',
+  {
+    id: id(),
+    pipelineId: text('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    // 0..100; 100 = won, 0 with isClosed = lost
+    probability: integer('probability').notNull(),
+    isClosed: integer('is_closed', { mode: 'boolean' }).notNull().default(false),
+    isWon: integer('is_won', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('pipeline_stages_pipeline_idx').on(t.pipelineId, t.position)],
+)
+
+export const opportunities = sqliteTable(
+  'opportunities',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    pipelineId: text('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => pipelineStages.id),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull().default('IDR'),
+    expectedCloseDate: text('expected_close_date'),
+    ownerId: text('owner_id').references(() => users.id),
+    source: text('source', { enum: ['direct', 'partner'] }).notNull().default('direct'),
+    partnerOrgId: text('partner_org_id').references(() => organisations.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('opportunities_account_idx').on(t.accountId),
+    index('opportunities_pipeline_stage_idx').on(t.pipelineId, t.stageId),
+    index('opportunities_partner_idx').on(t.partnerOrgId),
+  ],
+)
+
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: id(),
+    kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
+    subject: text('subject').notNull(),
+    body: text('body'),
+    entityType: text('entity_type', { enum: CRM_ENTITIES }).notNull(),
+    entityId: text('entity_id').notNull(),
+    // the account the record belongs to, so the 360° page reads one index
+    accountId: text('account_id').references(() => accounts.id),
+    dueAt: integer('due_at'),
+    doneAt: integer('done_at'),
+    authorId: text('author_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activities_entity_idx').on(t.entityType, t.entityId), index('activities_account_idx').on(t.accountId, t.createdAt)],
+)
+
+export const accountsRelations = relations(accounts, ({ many, one }) => ({
+  contacts: many(contacts),
+  opportunities: many(opportunities),
+  leads: many(leads),
+  owner: one(users, { fields: [accounts.ownerId], references: [users.id] }),
+}))
+export const contactsRelations = relations(contacts, ({ one }) => ({
+  account: one(accounts, { fields: [contacts.accountId], references: [accounts.id] }),
+}))
+export const leadsRelations = relations(leads, ({ one }) => ({
+  account: one(accounts, { fields: [leads.accountId], references: [accounts.id] }),
+}))
+export const pipelinesRelations = relations(pipelines, ({ many }) => ({ stages: many(pipelineStages) }))
+export const pipelineStagesRelations = relations(pipelineStages, ({ one }) => ({
+  pipeline: one(pipelines, { fields: [pipelineStages.pipelineId], references: [pipelines.id] }),
+}))
+export const opportunitiesRelations = relations(opportunities, ({ one }) => ({
+  account: one(accounts, { fields: [opportunities.accountId], references: [accounts.id] }),
+  stage: one(pipelineStages, { fields: [opportunities.stageId], references: [pipelineStages.id] }),
+  pipeline: one(pipelines, { fields: [opportunities.pipelineId], references: [pipelines.id] }),
+}))
