@@ -45,6 +45,9 @@ export function startScheduler(jobs: Job[], intervalMs: number): () => void {
     running = true
     try {
       await runDueJobs(jobs)
+    } catch (error) {
+      // a broken job or a busy database must never take the web server down with it
+      console.error('job scheduler tick failed', error)
     } finally {
       running = false
     }

@@ -244,6 +244,11 @@ export const en = {
   'audit.action.invited': 'Invited',
   'audit.action.deactivated': 'Deactivated',
   'audit.action.reactivated': 'Reactivated',
+  'audit.action.password_reset_requested': 'Password reset requested',
+  'audit.action.password_reset': 'Password reset',
+  'audit.action.password_changed': 'Password changed',
+  'audit.action.invitation_accepted': 'Invitation accepted',
+  'audit.action.profile_updated': 'Profile updated',
 
   'orgs.title': 'Organisations',
   'orgs.partners': 'Partners',

@@ -244,6 +244,11 @@ export const id: Record<MessageKey, string> = {
   'audit.action.invited': 'Diundang',
   'audit.action.deactivated': 'Dinonaktifkan',
   'audit.action.reactivated': 'Diaktifkan kembali',
+  'audit.action.password_reset_requested': 'Permintaan atur ulang kata sandi',
+  'audit.action.password_reset': 'Kata sandi diatur ulang',
+  'audit.action.password_changed': 'Kata sandi diubah',
+  'audit.action.invitation_accepted': 'Undangan diterima',
+  'audit.action.profile_updated': 'Profil diperbarui',
 
   'orgs.title': 'Organisasi',
   'orgs.partners': 'Mitra',

@@ -41,7 +41,7 @@ let cached: Env | undefined
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment once. A bad value stops start-up with a message naming it. */
-export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
   if (cached && source === process.env) return cached
   const parsed = EnvSchema.safeParse(source)
   if (!parsed.success) {
@@ -69,4 +69,9 @@ export function developmentSecret(dataDir: string): string {
     fs.writeFileSync(file, secret, { mode: 0o600 })
     return secret
   }
+}
+
+/** Forget the validated environment (tests that change variables). */
+export function resetEnvCache() {
+  cached = undefined
 }

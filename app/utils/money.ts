@@ -22,25 +22,30 @@ export function isCurrencyCode(code: string): boolean {
   }
 }
 
-/** Parses a typed amount ("12.500.000", "12,500,000.50", "1250.5") into minor units, or null. */
-export function parseAmountToMinor(input: string, currency: string, locale: 'id' | 'en' = 'id'): number | null {
-  let s = input.trim().replace(/\s|Rp|[A-Z]{3}/gi, '')
-  if (!s) return null
+/**
+ * Parses a typed amount ("12.500.000", "12,500,000.50", "1.250,50", "1250.5") into minor
+ * units, or null. People paste both Indonesian and English notation whatever their UI
+ * language, so the notation is read from the text: with both separators the last one is the
+ * decimal mark; a separator that repeats, or has exactly three digits after it, groups thousands.
+ */
+export function parseAmountToMinor(input: string, currency: string, _locale: 'id' | 'en' = 'id'): number | null {
+  const s = input.trim().replace(/\s|Rp\.?|[A-Z]{3}/gi, '')
+  if (!s || !/^[\d.,]+$/.test(s)) return null
   const digits = minorDigits(currency)
-  // In Indonesian, '.' groups thousands and ',' marks decimals; in English the reverse.
-  const [group, decimal] = locale === 'id' ? ['.', ','] : [',', '.']
-  const lastGroup = s.lastIndexOf(group)
-  const lastDecimal = s.lastIndexOf(decimal)
-  // A lone separator followed by exactly 3 digits is grouping in either locale ("12.500").
-  if (lastDecimal === -1 && lastGroup !== -1 && s.length - lastGroup - 1 !== 3 && s.split(group).length === 2) {
-    s = s.replace(group, decimal)
+  const lastDot = s.lastIndexOf('.')
+  const lastComma = s.lastIndexOf(',')
+  let decimalMark: '.' | ',' | null = null
+  if (lastDot !== -1 && lastComma !== -1) decimalMark = lastDot > lastComma ? '.' : ','
+  else {
+    const mark = lastDot !== -1 ? '.' : lastComma !== -1 ? ',' : null
+    if (mark && s.split(mark).length === 2 && s.length - s.lastIndexOf(mark) - 1 !== 3) decimalMark = mark
   }
-  s = s.split(group).join('')
-  const parts = s.split(decimal)
+  const groupMark = decimalMark === '.' ? ',' : '.'
+  const cleaned = (decimalMark ? s : s.replace(/[.,]/g, '')).split(groupMark).join(decimalMark ? '' : '')
+  const parts = decimalMark ? cleaned.split(decimalMark) : [cleaned]
   if (parts.length > 2) return null
   const [whole, frac = ''] = parts
-  if (!/^\d+$/.test(whole) || !/^\d*$/.test(frac)) return null
-  if (frac.length > digits) return null
+  if (!/^\d+$/.test(whole) || !/^\d*$/.test(frac) || frac.length > digits) return null
   const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt((frac + '0'.repeat(digits)).slice(0, digits) || '0')
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null
   return Number(minor)

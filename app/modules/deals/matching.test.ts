@@ -129,8 +129,14 @@ describe('scoreCompanyMatch: same company', () => {
     ['Yayasan Persada Semesta Indonesia', 'Yayasan Persada Semesta'],
     // written run together
     ['Cahayapersadadigital', 'PT Cahaya Persada Digital'],
-    // old Indonesian spelling
+    // old Indonesian spelling, English/Indonesian spellings, typo in an English word
     ['CV Tjahaja Abadi', 'CV Cahaya Abadi'],
+    ['PT Djaja Makmur', 'PT Jaya Makmur'],
+    ['Apex Logistics Solutions', 'PT Apex Logistik Solusi'],
+    ['Vertex Internatonal Inc', 'Vertex International'],
+    // misspelt legal form or filler
+    ['PT Sentosa Makmur Persro', 'PT Sentosa Makmur'],
+    ['Gading Persada Gruop', 'PT Gading Persada'],
   ])('%s = %s', (a, b) => {
     expect(score(a, b).score).toBeGreaterThanOrEqual(T)
   })
@@ -141,6 +147,19 @@ describe('scoreCompanyMatch: same company', () => {
     expect(r.reasons).toContainEqual({ kind: 'same_domain', domain: 'kai.id' })
     expect(r.reasons).toContainEqual({ kind: 'acronym', acronym: 'KAI', name: 'Kereta Api Indonesia' })
     expect(isMatch({ name: 'PT Indomarco Prismatama', domain: 'maya5@indomaret.co.id' }, { name: 'Indomaret', domain: 'siti7@indomaret.co.id' })).toBe(true)
+  })
+
+  it('accepts an acronym without a shared domain when the full-name company uses the acronym as its domain', () => {
+    const r = score({ name: 'ANN', domain: 'gmail.com' }, { name: 'PT Abadi Nusantara Niaga (Persero)', domain: 'purchasing@ann.co.id' })
+    expect(r.score).toBeGreaterThanOrEqual(T)
+    expect(r.reasons).toContainEqual({ kind: 'acronym', acronym: 'ANN', name: 'PT Abadi Nusantara Niaga (Persero)' })
+    expect(r.reasons).toContainEqual({ kind: 'name_in_domain', name: 'ANN', domain: 'ann.co.id' })
+  })
+
+  it('accepts a name that is the other record\'s own domain', () => {
+    const r = score({ name: 'PELNI', domain: 'x@yahoo.co.id' }, { name: 'PT Pelayaran Nasional Indonesia (Persero)', domain: 'pelni.co.id' })
+    expect(r.score).toBeGreaterThanOrEqual(T)
+    expect(r.reasons).toContainEqual({ kind: 'name_in_domain', name: 'PELNI', domain: 'pelni.co.id' })
   })
 
   it('treats a name typed as a domain as that domain', () => {
@@ -177,6 +196,10 @@ describe('scoreCompanyMatch: different companies', () => {
     ['Bahtera Perkasa', 'Bahtera Indo Perkasa PT'],
     // different cities
     ['PT Maju Jaya Jakarta', 'PT Maju Jaya Surabaya'],
+    // real words one letter apart, or one the start of the other
+    ['PT Sehati Prima', 'PT Sejati Prima'],
+    ['CV Nusa Karya', 'CV Nusantara Karya'],
+    ['PT Tama Jaya', 'PT Utama Jaya'],
   ])('%s != %s', (a, b) => {
     expect(score(a, b).score).toBeLessThan(T)
   })

@@ -32,12 +32,12 @@ export type MatchReason =
   | { kind: 'same_name'; name: string }
   /** `a` is the candidate's name and `b` the existing record's, both exactly as typed. */
   | { kind: 'name_similar'; percent: number; a: string; b: string }
-  /** `acronym` is the short name as typed, `name` the full name it abbreviates, as typed. */
+  /** `acronym` is the short name's acronym in capitals (`BCA` for "PT BCA"), `name` the full name as typed. */
   | { kind: 'acronym'; acronym: string; name: string }
   /** One record's name, written without spaces, is the other record's domain (`Cahaya Persada` / cahayapersada.com). */
   | { kind: 'name_in_domain'; name: string; domain: string }
 
-export type Locale = 'en' | 'id'
+type Locale = 'en' | 'id'
 
 /** A record with its normalisation done once, so scoring a few hundred candidates does no string work. */
 export type PreparedCompany = {
@@ -51,11 +51,15 @@ export type PreparedCompany = {
   readonly npwp: string | null
   /** Comparison tokens in typed order (legal forms and filler removed, abbreviations expanded). */
   readonly tokens: readonly string[]
-  /** Parallel to `tokens`: the words as written (accents removed); differs only where old spelling was modernised. */
+  /**
+   * Parallel to `tokens`: the words as written (lower case, no accents), before abbreviations were expanded and
+   * old spelling modernised. Typos are looked for in these too: "Internatonal" is one letter from
+   * "International" but two from the canonical "internasional".
+   */
   readonly literal: readonly string[]
   /** Parallel to `tokens`: true for weak words (Indonesia, city and province names). */
   readonly soft: readonly boolean[]
-  /** Parallel to `tokens`: the token was written with a trailing dot (`Tek.`), i.e. an explicit abbreviation. */
+  /** Parallel to `literal`: the word was written with a trailing dot (`Log.`), i.e. an explicit abbreviation. */
   readonly dotted: readonly boolean[]
   readonly hardCount: number
   /** Hard tokens joined in typed order: catches `Cahayapersadadigital` vs `Cahaya Persada Digital`. */
@@ -92,6 +96,9 @@ const IDENTITY_FLOOR = 0.9
 /** A name that is only an acronym of the other is weak alone (initials collide: BCA Finance is not Bank Central
  * Asia); it needs a shared domain to become a conflict, so it stays under the threshold. */
 const ACRONYM_ONLY_SCORE = 0.7
+/** ...unless the company with the long name also uses the acronym as its domain (ANN / Abadi Nusantara Niaga,
+ * ann.co.id): two independent facts agree, which is as good as a name match. */
+const ACRONYM_IN_DOMAIN_SCORE = 0.85
 /** The name run together is the other record's own domain label: nearly as good as a shared domain. */
 const NAME_IN_DOMAIN_SCORE = 0.88
 /** Names that cannot be reconciled word-for-word are capped well under the threshold, however much they overlap. */
@@ -99,11 +106,11 @@ const UNRECONCILED_CAP = 0.75
 const TYPO_SIM = 0.9
 /** A changed letter is accepted only in long words (see tokenSimilarity), and costs a bit more than a dropped one. */
 const SUBSTITUTION_SIM = 0.85
-/** Two typos in one long word (8+ letters) still read as that word. */
+/** Two typos in one long word (10+ letters) still read as that word. */
 const DOUBLE_TYPO_SIM = 0.8
 const ABBREVIATION_SIM = 0.95
-/** An undotted prefix ("Log" for "Logistik"): as uncertain as a typo. */
-const PREFIX_SIM = 0.9
+/** A consonant contraction ("Svcs" for "Services", "Mfg" for "Manufacturing") not in the abbreviation list. */
+const CONTRACTION_SIM = 0.9
 const REORDER_PENALTY = 0.03
 /** A typo in a one-word name costs extra: one-word names are short and generic. */
 const ONE_WORD_TYPO_PENALTY = 0.05
@@ -143,6 +150,8 @@ const LEGAL_PHRASES: readonly (readonly string[])[] = [
   ['private', 'limited'],
   ['sendirian', 'berhad'],
 ]
+
+const LEGAL_PHRASE_STARTS = new Set(LEGAL_PHRASES.map((p) => p[0]!))
 
 /** Words that never distinguish one company from another. "Group" is added and dropped freely by people. */
 const FILLER = new Set(['group', 'grup', 'grp', 'the', 'and', 'dan', 'of'])
@@ -275,11 +284,11 @@ function hostOf(raw: string): string | null {
   if (at >= 0) s = s.slice(at + 1)
   s = s.replace(SCHEME, '')
   if (s.startsWith('//')) s = s.slice(2)
-  // the host ends at the first path, query, fragment, port or whitespace character
+  // the host ends at the first path, query, fragment, port, list separator or whitespace character
   let end = s.length
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
-    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c === 58 /* : */ || c <= 32) {
+    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c === 58 /* : */ || c === 44 /* , */ || c === 59 /* ; */ || c <= 32) {
       end = i
       break
     }
@@ -373,6 +382,8 @@ const WORD_OR_GAP = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu
 const WORD_CHAR = /^[\p{L}\p{N}]/u
 
 type RawToken = { text: string; dotted: boolean }
+/** `text` is the canonical word (abbreviation expanded, misspelt dictionary word repaired), `literal` as written. */
+type SignificantToken = RawToken & { literal: string }
 
 /** Lower case, no accents, split into words; remembers which words carried a trailing dot. */
 function rawTokens(raw: string): RawToken[] {
@@ -436,21 +447,19 @@ const DICTIONARY_TYPOS: ReadonlyMap<string, string> = (() => {
 })()
 
 /** Removes legal forms (words and phrases) and filler; expands abbreviations; repairs misspelt dictionary words. */
-function significantTokens(tokens: RawToken[]): RawToken[] {
-  const out: RawToken[] = []
+function significantTokens(tokens: RawToken[]): SignificantToken[] {
+  const out: SignificantToken[] = []
   for (let i = 0; i < tokens.length; i++) {
-    const phrase = LEGAL_PHRASES.find((p) => p.every((w, k) => tokens[i + k]?.text === w))
+    const t = tokens[i]!
+    const phrase = LEGAL_PHRASE_STARTS.has(t.text) ? LEGAL_PHRASES.find((p) => p.every((w, k) => tokens[i + k]?.text === w)) : undefined
     if (phrase) {
       i += phrase.length - 1
       continue
     }
-    const t = tokens[i]!
     const text = DICTIONARY_TYPOS.get(t.text) ?? t.text
     if (LEGAL_FORMS.has(text) || FILLER.has(text)) continue
     const expanded = EXPANSIONS.get(text)
-    // an expanded abbreviation is now a full word, so it no longer needs the prefix rule for dotted words
-    if (expanded) out.push({ text: expanded, dotted: false })
-    else out.push(text === t.text ? t : { text, dotted: false })
+    out.push({ text: expanded ?? text, dotted: t.dotted, literal: t.text })
   }
   return out
 }
@@ -469,8 +478,8 @@ export function normaliseCompanyName(raw: string): string {
 /**
  * Pre-1972 Indonesian spelling still lives on in company names (Djaja, Tjipta, Soerabaja): compare it as modern.
  * Only words that carry an old-spelling digraph are converted, and then their remaining "j" is the old "y"
- * (Djaja -> Jaya); a modern word keeps its j. A typo can fake a digraph (Gojek -> "Gjoek"), so the literal word is
- * kept next to this one and compared first.
+ * (Djaja -> Jaya); a modern word keeps its j. A typo can fake a digraph (Gojek -> "Gjoek"), which is one more
+ * reason the literal word is kept and compared too.
  */
 function modernSpelling(token: string): string {
   if (!OLD_SPELLING.test(token)) return token
@@ -493,28 +502,30 @@ function stripGluedGroup(token: string): string {
   return token
 }
 
-const PREPARED_CACHE = new WeakMap<object, PreparedCompany>()
-
-/** Normalises a record once for repeated scoring. Idempotent: a prepared record is returned as is. */
+/**
+ * Normalises a record once for repeated scoring. Idempotent: a prepared record is returned as is. There is no
+ * hidden cache (a WeakMap of every record seen cost more in garbage collection than it saved): callers that score
+ * the same records again, or index and then score them, should keep the prepared object.
+ */
 export function prepareCompany(record: CompanyRecord | PreparedCompany): PreparedCompany {
   if (isPrepared(record)) return record
-  const cached = PREPARED_CACHE.get(record)
-  if (cached && cached.raw.name === record.name && cached.raw.domain === record.domain && cached.raw.npwp === record.npwp)
-    return cached
 
   const nameDomain = domainInName(record.name)
   // a name typed as a domain names the company by that domain: use it as the name (its label) and, when the
   // domain field gives nothing better, as the domain
   const domain = companyDomain(record.domain) ?? (nameDomain ? companyDomain(nameDomain) : null)
-  let sig: RawToken[]
+  let sig: SignificantToken[]
   if (nameDomain) {
     const reg = splitRegistrable(nameDomain)
     sig = significantTokens(rawTokens((reg?.label ?? nameDomain).replaceAll('-', ' ')))
   } else sig = significantTokens(rawTokens(record.name))
-  if (sig.length === 1) sig = [{ text: stripGluedGroup(sig[0]!.text), dotted: sig[0]!.dotted }]
+  if (sig.length === 1) {
+    const only = sig[0]!
+    sig = [{ text: stripGluedGroup(only.text), dotted: only.dotted, literal: stripGluedGroup(only.literal) }]
+  }
 
-  const literal = sig.map((t) => t.text)
-  const tokens = literal.map(modernSpelling)
+  const literal = sig.map((t) => t.literal)
+  const tokens = sig.map((t) => modernSpelling(t.text))
   const soft = tokens.map((t) => SOFT_WORDS.has(t))
   const dotted = sig.map((t) => t.dotted)
   const hard = tokens.filter((_, i) => !soft[i])
@@ -525,7 +536,7 @@ export function prepareCompany(record: CompanyRecord | PreparedCompany): Prepare
   if (tokens.length >= 2) initials.push(tokens.map((t) => t[0]).join(''))
   if (hard.length >= 2 && hard.length < tokens.length) initials.push(hard.map((t) => t[0]).join(''))
 
-  const prepared: PreparedCompany = {
+  return {
     prepared: true,
     raw: record,
     domain,
@@ -544,10 +555,8 @@ export function prepareCompany(record: CompanyRecord | PreparedCompany): Prepare
       .map((x) => x.t)
       .join(''),
     initials,
-    normalised: literal.join(' '),
+    normalised: sig.map((t) => t.text).join(' '),
   }
-  PREPARED_CACHE.set(record, prepared)
-  return prepared
 }
 
 function isPrepared(x: CompanyRecord | PreparedCompany): x is PreparedCompany {
@@ -607,33 +616,66 @@ function isTransposition(a: string, b: string): boolean {
   return true
 }
 
+/** Set by tokenSimilarity: whether its last non-zero answer was an abbreviation rather than a typo. */
+let lastWasAbbreviation = false
+
 /**
  * How alike two words are, 0..1. Typos are what fat fingers do: a dropped, doubled or swapped letter. A changed
  * letter in a short word is NOT accepted as a typo, because that is how different real words look (Baru / Biru,
  * Jaya / Raya); only long words may carry one.
  */
 function tokenSimilarity(a: string, b: string, aDotted: boolean, bDotted: boolean): number {
+  lastWasAbbreviation = false
   if (a === b) return 1
   // explicit abbreviation: "Logist." for "Logistik"
-  if (aDotted && a.length >= 2 && b.length > a.length && b.startsWith(a)) return ABBREVIATION_SIM
-  if (bDotted && b.length >= 2 && a.length > b.length && a.startsWith(b)) return ABBREVIATION_SIM
+  if ((aDotted && a.length >= 2 && b.length > a.length && b.startsWith(a)) || (bDotted && b.length >= 2 && a.length > b.length && a.startsWith(b))) {
+    lastWasAbbreviation = true
+    return ABBREVIATION_SIM
+  }
   const minLen = Math.min(a.length, b.length)
   const maxLen = Math.max(a.length, b.length)
   if (minLen < 3 || maxLen < 4) return 0
   // digits are identifiers (Sinar 88 vs Sinar 89): never typo-match them
   if (hasDigit(a) || hasDigit(b)) return 0
-  // undotted abbreviation: a short prefix (3-5 letters) of a long word ("Info" / "Informatika"), at most half
-  // of it so that real word pairs such as Sari / Sarinah stay apart
-  if (minLen <= 5 && maxLen >= 7 && 2 * minLen <= maxLen && (a.length < b.length ? b.startsWith(a) : a.startsWith(b)))
-    return PREFIX_SIM
+  // undotted contraction of a longer word: first letter kept, then consonants only, in order ("Svcs" / "Services",
+  // "Tlkm" / "Telekomunikasi"). Undotted prefixes and contractions with vowels are NOT accepted: those are how
+  // different real words relate (Nusa / Nusantara, Inti / Informatika, Prima / Prismatama).
+  // (3-letter ones are left out: those are usually acronyms, Mss / Makassar)
+  if (minLen >= 4 && maxLen <= MAX_WORD_LENGTH && 2 * minLen <= maxLen) {
+    const short = a.length < b.length ? a : b
+    if (isConsonantContraction(short, short === a ? b : a)) {
+      lastWasAbbreviation = true
+      return CONTRACTION_SIM
+    }
+  }
+  // a typo practically never hits the first letter of a short word (Tama / Utama are two words)
+  if (maxLen < 7 && a.charCodeAt(0) !== b.charCodeAt(0)) return 0
   const d = osaDistance(a, b, 2)
   if (d === 1) {
     if (a.length !== b.length) return TYPO_SIM // dropped or doubled letter (Jaya / Jya included)
     if (isTransposition(a, b)) return minLen >= 4 ? TYPO_SIM : 0
-    return minLen >= 6 ? SUBSTITUTION_SIM : 0
+    return minLen >= 7 ? SUBSTITUTION_SIM : 0 // Sehati / Sejati are two words; Sentral / Central one
   }
-  if (d === 2 && minLen >= 8) return DOUBLE_TYPO_SIM
+  if (d === 2 && minLen >= 10) return DOUBLE_TYPO_SIM
   return 0
+}
+
+/** Longest plausible single word; longer tokens are names run together, not words to abbreviate. */
+const MAX_WORD_LENGTH = 14
+const VOWELS = 'aeiouy'
+
+/** `short` is `long`'s first letter followed by some of its consonants, in order. */
+function isConsonantContraction(short: string, long: string): boolean {
+  if (short.charCodeAt(0) !== long.charCodeAt(0)) return false
+  let j = 1
+  for (let i = 1; i < short.length; i++) {
+    const c = short.charCodeAt(i)
+    if (VOWELS.includes(short[i]!)) return false
+    while (j < long.length && long.charCodeAt(j) !== c) j++
+    if (j === long.length) return false
+    j++
+  }
+  return true
 }
 
 function hasDigit(s: string): boolean {
@@ -655,6 +697,8 @@ const MAX_TOKENS = 24
 const matchA = new Int32Array(MAX_TOKENS)
 const matchB = new Int32Array(MAX_TOKENS)
 const simScratch = new Float64Array(MAX_TOKENS * MAX_TOKENS)
+/** Parallel to simScratch: 1 when the similarity is an abbreviation, not a typo. */
+const abbrevScratch = new Uint8Array(MAX_TOKENS * MAX_TOKENS)
 
 /**
  * Aligns the words of two names one-to-one (order ignored), best pairs first, then scores:
@@ -680,10 +724,17 @@ function alignedScore(A: PreparedCompany, B: PreparedCompany, na: number, nb: nu
     matchA[i] = -1
     for (let j = 0; j < nb; j++) {
       let sim = tokenSimilarity(A.literal[i]!, B.literal[j]!, A.dotted[i]!, B.dotted[j]!)
+      let abbreviation = lastWasAbbreviation
       if (sim < 1 && (A.literal[i] !== A.tokens[i] || B.literal[j] !== B.tokens[j])) {
-        sim = Math.max(sim, tokenSimilarity(A.tokens[i]!, B.tokens[j]!, A.dotted[i]!, B.dotted[j]!))
+        // canonical forms: a dot belonged to the word as written, not to its expansion
+        const modern = tokenSimilarity(A.tokens[i]!, B.tokens[j]!, false, false)
+        if (modern > sim) {
+          sim = modern
+          abbreviation = lastWasAbbreviation
+        }
       }
       simScratch[i * nb + j] = sim
+      abbrevScratch[i * nb + j] = abbreviation ? 1 : 0
     }
   }
   for (let j = 0; j < nb; j++) matchB[j] = -1
@@ -691,6 +742,7 @@ function alignedScore(A: PreparedCompany, B: PreparedCompany, na: number, nb: nu
   // greedy best-first assignment; exact pairs (1.0) always win, so this is optimal for the cases that matter
   let typoCost = 0
   let matchedWeight = 0
+  let hasTypo = false
   let shortWordTypo = false
   for (;;) {
     let best = 0
@@ -714,7 +766,10 @@ function alignedScore(A: PreparedCompany, B: PreparedCompany, na: number, nb: nu
     matchB[bj] = bi
     typoCost += 1 - best
     matchedWeight += best * (A.soft[bi] && B.soft[bj] ? 0.5 : 1)
-    if (best < 1 && Math.min(A.tokens[bi]!.length, B.tokens[bj]!.length) < 4) shortWordTypo = true
+    if (best < 1 && abbrevScratch[bi * nb + bj] === 0) {
+      hasTypo = true
+      if (Math.min(A.tokens[bi]!.length, B.tokens[bj]!.length) < 4) shortWordTypo = true
+    }
   }
 
   let unmatchedHard = 0
@@ -737,12 +792,13 @@ function alignedScore(A: PreparedCompany, B: PreparedCompany, na: number, nb: nu
     }
   }
   const dice = (2 * matchedWeight) / (weightA + weightB)
+  if (matchedWeight === 0) return 0 // nothing in common (e.g. two names that are only different city names)
   if (unmatchedHard > 0) return dice * UNRECONCILED_CAP
 
   let score = 1 - typoCost - softCost(extraSoftA, extraSoftB)
   if (isReordered(na)) score -= REORDER_PENALTY
   // a one-word name is short and generic: a typo there is more likely another name, so it needs more care
-  if (typoCost > 0 && (A.hardCount < 2 || B.hardCount < 2)) {
+  if (hasTypo && (A.hardCount < 2 || B.hardCount < 2)) {
     if (shortWordTypo) return dice * UNRECONCILED_CAP
     score -= ONE_WORD_TYPO_PENALTY
   }
@@ -852,12 +908,13 @@ export function scoreCompanyMatch(
     reasons.push({ kind: 'name_similar', percent: Math.round(name.score * 100), a: A.raw.name, b: B.raw.name })
   }
 
-  if (acronymOf(A, B)) {
-    reasons.push({ kind: 'acronym', acronym: A.raw.name.trim(), name: B.raw.name.trim() })
-    nameScore = Math.max(nameScore, ACRONYM_ONLY_SCORE)
-  } else if (acronymOf(B, A)) {
-    reasons.push({ kind: 'acronym', acronym: B.raw.name.trim(), name: A.raw.name.trim() })
-    nameScore = Math.max(nameScore, ACRONYM_ONLY_SCORE)
+  const [short, long] = acronymOf(A, B) ? [A, B] : acronymOf(B, A) ? [B, A] : [null, null]
+  if (short && long) {
+    // the acronym itself (BCA, not "PT BCA" or "bca.co.id"), in capitals as acronyms are written
+    reasons.push({ kind: 'acronym', acronym: short.literal[0]!.toUpperCase(), name: long.raw.name.trim() })
+    const inDomain = long.domain !== null && long.domainLabel === short.tokens[0]
+    if (inDomain && !identity) reasons.push({ kind: 'name_in_domain', name: short.raw.name.trim(), domain: long.domain! })
+    nameScore = Math.max(nameScore, inDomain ? ACRONYM_IN_DOMAIN_SCORE : ACRONYM_ONLY_SCORE)
   }
 
   // the name of one, run together, is the other's own domain: the other company calls itself that

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, getEnv } from './env.server'
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const env = getEnv({ NODE_ENV: 'development', DATA_DIR: process.env.DATA_DIR })
+    expect(env.PORT).toBe(3000)
+    expect(env.DATABASE_URL).toBe('./data/mitra.db')
+    expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('names the bad variable in a clear message', () => {
+    expect(() => getEnv({ PORT: 'eighty' })).toThrow(ConfigError)
+    expect(() => getEnv({ PORT: 'eighty' })).toThrow(/PORT/)
+    expect(() => getEnv({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: is required in production/)
+    expect(() => getEnv({ STRIPE_SECRET_KEY: 'pk_live_x' })).toThrow(/STRIPE_SECRET_KEY: must start with sk_/)
+  })
+})

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm test`: every test — typecheck, unit + integration (vitest), end to end (Playwright
+# against a production build in Debian's chromium). Results land in test-results/ for .ci/run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/*.json
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Debian chromium is missing: installing it (needs root and the Debian mirror)…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null || { echo "could not install chromium"; exit 1; }
+fi
+
+status=0
+echo "== typecheck"
+if npx tsc --noEmit; then echo '{"passed":1,"failed":0}' > test-results/typecheck.json; else echo '{"passed":0,"failed":1}' > test-results/typecheck.json; status=1; fi
+
+echo "== unit and integration (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+
+echo "== build"
+npx remix vite:build >/dev/null || { echo "build failed"; status=1; }
+
+echo "== end to end (playwright + chromium)"
+npx tsx scripts/e2e.ts || status=1
+
+exit $status
