@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test'
 // E2E_BASE_URL and E2E_MAIL_DIR; Playwright only drives Debian's chromium.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // not test-results/ itself: Playwright empties its outputDir, and the other runners' results live there
+  outputDir: 'test-results/playwright-artifacts',
   timeout: 30_000,
   expect: { timeout: 7_000 },
   fullyParallel: false,
