@@ -132,6 +132,42 @@ export async function seed() {
   })
 }
 
+/** Demo registrations through the real service verbs, so their audit trail and conflicts are genuine. */
+async function seedDeals() {
+  process.env.MITRA_EMAIL_KICK = 'off'
+  const { actorForSession } = await import('../app/modules/auth/require-actor.server')
+  const { createSession } = await import('../app/modules/auth/session.server')
+  const deals = await import('../app/modules/deals/deals.server')
+  const { DealFormSchema } = await import('../app/modules/deals/deals.schema')
+  const { accounts: accountsTable, emailOutbox, sessions, users: usersTable } = await import('./schema')
+  const { eq } = await import('drizzle-orm')
+  const actor = (email: string) => {
+    const user = db.select().from(usersTable).where(eq(usersTable.email, email)).get()!
+    const session = createSession(user.id)
+    return actorForSession(session.id, user.id)!
+  }
+  const partner = actor('user@majujaya.test')
+  const other = actor('admin@sinardigital.test')
+  const manager = actor('manager@mitra.test')
+  const existing = db.select().from(accountsTable).limit(3).all()
+  const close = new Date(Date.now() + 60 * DAY_MS).toISOString().slice(0, 10)
+  const form = (customerName: string, customerWebsite: string | null, value: string, intent: 'draft' | 'submit') =>
+    DealFormSchema.parse({ intent, customerName, customerWebsite: customerWebsite ?? undefined, contactName: 'Budi Santoso', contactEmail: `budi@${customerWebsite ?? 'example.co.id'}`, products: 'Managed security suite, 3 years', value, currency: 'IDR', expectedCloseDate: close, acceptRules: 'on' })
+  // a claim on an existing customer (written differently), approved and protected
+  const approved = deals.createDeal(partner, form(`${existing[0].name.replace(/^(PT|CV) /, '').replace(/ Tbk$/, '')} Group`, existing[0].domain, '750000000', 'submit'))
+  deals.approveDeal(manager, approved.id)
+  // a second partner claiming the same customer: waits in the queue with its conflicts
+  deals.createDeal(other, form(existing[0].name.toUpperCase(), null, '500000000', 'submit'))
+  // a fresh customer, waiting for approval; a draft; one returned with a question
+  deals.createDeal(partner, form('PT Samudra Biru Logistik', 'samudrabiru.co.id', '320000000', 'submit'))
+  deals.createDeal(partner, form('CV Kopi Nusantara Jaya', 'kopinusantara.id', '85000000', 'draft'))
+  const returned = deals.createDeal(other, form('PT Bintang Timur Farma', 'bintangtimur.co.id', '410000000', 'submit'))
+  deals.returnDeal(manager, returned.id, 'Siapa pengambil keputusan di sisi pelanggan, dan kapan anggaran disetujui?')
+  // demo history: no real mail for these, and no sessions left behind by the seeding actors
+  db.update(emailOutbox).set({ status: 'sent', sentAt: Date.now() }).run()
+  db.delete(sessions).run()
+}
+
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').slice(-2).join('/'))
 if (isMain) {
   const ifEmpty = process.argv.includes('--if-empty')
@@ -140,6 +176,7 @@ if (isMain) {
     console.log(ifEmpty ? 'database already has data: seed skipped' : 'database is not empty: refusing to seed twice (use a fresh DATABASE_URL)')
   } else {
     await seed()
+    await seedDeals()
     console.log(`seeded demo data; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`)
   }
   closeDb()

@@ -5,13 +5,14 @@ import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { programmeTerms } from '../modules/content/content.server'
 import { organisationHome, vendorDashboard } from '../modules/reports/dashboard.server'
+import { pendingApprovalCount } from '../modules/deals/deals.server'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = requireActor(request)
-  if (actor.orgKind === 'vendor') return json({ kind: 'vendor' as const, dashboard: vendorDashboard(actor), home: null, terms: null })
-  return json({ kind: actor.orgKind, dashboard: null, home: organisationHome(actor), terms: programmeTerms(actor.orgKind, actor.locale) })
+  if (actor.orgKind === 'vendor') return json({ kind: 'vendor' as const, dashboard: vendorDashboard(actor), pendingApprovals: pendingApprovalCount(actor), home: null, terms: null })
+  return json({ kind: actor.orgKind, dashboard: null, pendingApprovals: 0, home: organisationHome(actor), terms: programmeTerms(actor.orgKind, actor.locale) })
 })
 
 export default function Home() {
@@ -23,6 +24,12 @@ export default function Home() {
       <>
         <PageHeader title={t('dashboard.title')} />
         <div className="stat-grid">
+          {data.pendingApprovals > 0 ? (
+            <Link to="/deals/approvals" className="stat stat-alert">
+              <span className="stat-value">{number(data.pendingApprovals)}</span>
+              <span className="stat-label">{t('dashboard.pendingApprovals')}</span>
+            </Link>
+          ) : null}
           <Link to="/organisations?kind=partner" className="stat">
             <span className="stat-value">{number(d.partners)}</span>
             <span className="stat-label">{t('dashboard.activePartners')}</span>

@@ -9,13 +9,15 @@ import { ActivityForm } from '../modules/crm/crm-forms'
 import { ActivitySchema, scoreBand } from '../modules/crm/crm.schema'
 import { addActivity, getAccount, getAccount360 } from '../modules/crm/crm.server'
 import { formatNpwp } from '../modules/orgs/orgs.schema'
+import { registrationsForAccount } from '../modules/deals/deals.server'
+import { DealStatusBadge } from '../modules/deals/deal-status'
 import { handle } from '../utils/route.server'
 import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request)
-  return json({ ...getAccount360(actor, params.accountId!), canWrite: can(actor, 'write:crm') })
+  return json({ ...getAccount360(actor, params.accountId!), registrations: registrationsForAccount(actor, params.accountId!), canWrite: can(actor, 'write:crm') })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
@@ -61,6 +63,19 @@ export default function Account360() {
                 <li key={o.id}>
                   <Link to={`/opportunities/${o.id}`}>{o.name}</Link> <Badge tone={o.isWon ? 'green' : o.isClosed ? 'red' : 'blue'}>{o.stageName}</Badge>
                   <div className="hint">{money(o.amountMinor, o.currency)} · {calendarDate(o.expectedCloseDate)}{o.partnerName ? ` · ${t('opportunities.viaPartner', { partner: o.partnerName })}` : ''}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card">
+          <h2>{t('accounts.registrations')} ({d.registrations.length})</h2>
+          {d.registrations.length === 0 ? <EmptyState message={t('accounts.noRegistrations')} /> : (
+            <ul className="record-list">
+              {d.registrations.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/deals/${r.id}`}>{r.customerName}</Link> <DealStatusBadge status={r.status} />
+                  <div className="hint">{r.partnerName} · {money(r.valueMinor, r.currency)}</div>
                 </li>
               ))}
             </ul>

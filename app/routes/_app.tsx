@@ -18,12 +18,15 @@ export default function AppShell() {
   const { user, nav, unread } = useLoaderData<typeof loader>()
   const { t } = useT()
   const location = useLocation()
-  const isActive = (to: string) => {
+  const matches = (to: string) => {
     const [path, query] = to.split('?')
     if (path === '/') return location.pathname === '/'
-    if (!location.pathname.startsWith(path)) return false
+    if (location.pathname !== path && !location.pathname.startsWith(`${path}/`)) return false
     return !query || location.search.includes(query)
   }
+  // the most specific entry wins: /deals/approvals, not /deals as well
+  const activeTo = nav.filter((i) => matches(i.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to
+  const isActive = (to: string) => to === activeTo
   return (
     <div className="shell">
       <a href="#main" className="skip-link">

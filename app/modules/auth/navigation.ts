@@ -11,6 +11,7 @@ export function navigationFor(actor: Pick<Actor, 'orgKind' | 'role' | 'orgId'>):
   if (actor.orgKind === 'partner') {
     return [
       { to: '/', label: 'nav.home' },
+      { to: '/deals', label: 'nav.deals' },
       { to: `/organisations/${actor.orgId}`, label: 'nav.team' },
     ]
   }
@@ -21,6 +22,8 @@ export function navigationFor(actor: Pick<Actor, 'orgKind' | 'role' | 'orgId'>):
     ]
   }
   const items: NavItem[] = [{ to: '/', label: 'nav.dashboard' }]
+  if (actor.role === 'admin' || actor.role === 'partner_manager') items.push({ to: '/deals/approvals', label: 'nav.approvals' })
+  if (actor.role !== 'procurement_manager') items.push({ to: '/deals', label: 'nav.deals' })
   if (actor.role !== 'sales') {
     items.push({ to: '/organisations?kind=partner', label: 'nav.partners' }, { to: '/organisations?kind=supplier', label: 'nav.suppliers' })
   }
@@ -30,6 +33,6 @@ export function navigationFor(actor: Pick<Actor, 'orgKind' | 'role' | 'orgId'>):
     { to: '/opportunities', label: 'nav.opportunities' },
     { to: '/leads', label: 'nav.leads' },
   )
-  if (actor.role === 'admin') items.push({ to: '/organisations', label: 'nav.settings' })
+  if (actor.role === 'admin') items.push({ to: '/organisations', label: 'nav.settings' }, { to: '/settings/deal-rules', label: 'nav.dealRules' })
   return items
 }

@@ -147,6 +147,8 @@ export async function deliverPendingEmails(now = Date.now(), limit = 50): Promis
 
 /** Starts delivery right after a commit, without making the request wait for SMTP. */
 export function kickEmailDelivery() {
+  // batch scripts (the seed) leave delivery to the job instead of racing their own exit
+  if (process.env.MITRA_EMAIL_KICK === 'off') return
   setImmediate(() => {
     deliverPendingEmails().catch((error) => console.error('email delivery failed', error))
   })

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { email } from '../auth/auth.schema'
+import { npwpField, optionalText, requiredText } from '../orgs/orgs.schema'
+
+// Client-safe: the registration form validates with the same schema in the browser.
+const phone = z
+  .string()
+  .trim()
+  .max(30, { message: 'errors.tooLong' })
+  .optional()
+  .refine((v) => !v || /^[+0-9 ()-]{6,30}$/.test(v), { message: 'errors.phone' })
+  .transform((v) => v || null)
+
+const isoDate = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { message: 'errors.required' })
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: 'errors.date' })
+
+export const DealFormSchema = z.object({
+  intent: z.enum(['draft', 'submit']).default('draft'),
+  customerName: requiredText(200),
+  customerWebsite: z
+    .string()
+    .trim()
+    .max(300, { message: 'errors.tooLong' })
+    .optional()
+    .transform((v) => v || null),
+  customerNpwp: npwpField,
+  customerCity: optionalText(100),
+  customerRegion: optionalText(100),
+  contactName: requiredText(120),
+  contactEmail: email,
+  contactPhone: phone,
+  products: requiredText(500),
+  value: z.string({ error: 'errors.required' }).trim().min(1, { message: 'errors.required' }).max(30, { message: 'errors.tooLong' }),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { message: 'errors.currency' }).default('IDR'),
+  expectedCloseDate: isoDate,
+  competitors: optionalText(300),
+  notes: optionalText(2000),
+  acceptRules: z.string().optional(),
+})
+export type DealFormInput = z.infer<typeof DealFormSchema>
+
+export const RejectSchema = z.object({ reason: requiredText(1000) })
+export const ReturnSchema = z.object({ question: requiredText(2000) })
+export const AnswerSchema = z.object({ answer: requiredText(2000) })
+export const ExtensionRequestSchema = z.object({ justification: requiredText(1000) })
+export const ExtensionDecisionSchema = z.object({ extensionId: z.string().min(1), decision: z.enum(['approve', 'decline']), reason: optionalText(1000) })
+export const ConvertSchema = z.object({
+  target: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' }), // an account id, or "new"
+  pipelineId: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' }),
+})
+
+export const DealRulesSchema = z.object({
+  protectionDays: z.coerce.number({ message: 'errors.number' }).int({ message: 'errors.integer' }).min(1, { message: 'errors.range' }).max(730, { message: 'errors.range' }),
+  extensionDays: z.coerce.number({ message: 'errors.number' }).int({ message: 'errors.integer' }).min(1, { message: 'errors.range' }).max(365, { message: 'errors.range' }),
+  maxExtensions: z.coerce.number({ message: 'errors.number' }).int({ message: 'errors.integer' }).min(0, { message: 'errors.range' }).max(10, { message: 'errors.range' }),
+  autoFlagApprovedMatch: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on' || v === 'true'),
+  rulesTextId: requiredText(10_000),
+  rulesTextEn: requiredText(10_000),
+})
+export type DealRulesInput = z.infer<typeof DealRulesSchema>
+
+export const ConflictQuerySchema = z.object({
+  name: z.string().trim().max(200).default(''),
+  website: z.string().trim().max(300).optional(),
+  npwp: z.string().trim().max(30).optional(),
+  exclude: z.string().max(64).optional(),
+})

@@ -1,0 +1,283 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { AuditTrail } from '../components/audit-trail'
+import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'
+import { requireActor } from '../modules/auth/require-actor.server'
+import { listPipelines } from '../modules/crm/crm.server'
+import { DealStatusBadge, TimeLeft } from '../modules/deals/deal-status'
+import { AnswerSchema, ConvertSchema, ExtensionDecisionSchema, ExtensionRequestSchema, RejectSchema, ReturnSchema } from '../modules/deals/deals.schema'
+import { answerAndResubmit, approveDeal, convertDeal, decideExtension, getDeal, rejectDeal, requestExtension, returnDeal, submitDraft, withdrawDeal } from '../modules/deals/deals.server'
+import { describeReason, type MatchReason } from '../modules/deals/matching'
+import { formatNpwp } from '../modules/orgs/orgs.schema'
+import { handle } from '../utils/route.server'
+import { redirectWithToast } from '../utils/toast.server'
+import { useT } from '../utils/use-t'
+import type { MessageKey } from '../utils/i18n'
+
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = requireActor(request)
+  const deal = getDeal(actor, params.dealId!)
+  const pipelines = deal.permissions.convert ? listPipelines(actor).map((p) => ({ id: p.id, name: p.name })) : []
+  return json({
+    ...deal,
+    conflicts: deal.conflicts.map((c) => ({ ...c, reasonsText: (c.reasons as MatchReason[]).map((r) => describeReason(r, actor.locale)) })),
+    pipelines,
+    now: Date.now(),
+  })
+})
+
+function invalid(key: MessageKey = 'errors.required') {
+  return json({ status: 'error' as const, message: key }, { status: 400 })
+}
+
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const actor = requireActor(request)
+  const id = params.dealId!
+  getDeal(actor, id)
+  const form = Object.fromEntries(await request.formData())
+  const back = (key: MessageKey) => redirectWithToast(`/deals/${id}`, { key })
+  switch (form.intent) {
+    case 'submit':
+      submitDraft(actor, id, form.acceptRules === 'on')
+      return back('deals.submitted')
+    case 'withdraw':
+      withdrawDeal(actor, id)
+      return back('deals.withdrawn')
+    case 'approve':
+      approveDeal(actor, id)
+      return back('deals.approved')
+    case 'reject': {
+      const parsed = RejectSchema.safeParse(form)
+      if (!parsed.success) return invalid()
+      rejectDeal(actor, id, parsed.data.reason)
+      return back('deals.rejected')
+    }
+    case 'return': {
+      const parsed = ReturnSchema.safeParse(form)
+      if (!parsed.success) return invalid()
+      returnDeal(actor, id, parsed.data.question)
+      return back('deals.returned')
+    }
+    case 'answer': {
+      const parsed = AnswerSchema.safeParse(form)
+      if (!parsed.success) return invalid()
+      answerAndResubmit(actor, id, parsed.data.answer)
+      return back('deals.answered')
+    }
+    case 'request-extension': {
+      const parsed = ExtensionRequestSchema.safeParse(form)
+      if (!parsed.success) return invalid()
+      requestExtension(actor, id, parsed.data.justification)
+      return back('deals.extensionRequested')
+    }
+    case 'decide-extension': {
+      const parsed = ExtensionDecisionSchema.safeParse(form)
+      if (!parsed.success) return invalid()
+      decideExtension(actor, id, parsed.data.extensionId, parsed.data.decision, parsed.data.reason)
+      return back('deals.extensionDecided')
+    }
+    case 'convert': {
+      const parsed = ConvertSchema.safeParse(form)
+      if (!parsed.success) return invalid()
+      convertDeal(actor, id, parsed.data)
+      return back('deals.converted')
+    }
+    default:
+      return invalid('errors.generic')
+  }
+})
+
+
+export default function DealPage() {
+  const d = useLoaderData<typeof loader>()
+  const data = useActionData<typeof action>() as { message?: string } | undefined
+  const { t, tl, money, date, dateTime, calendarDate } = useT()
+  const r = d.registration
+  const p = d.permissions
+  const accountTargets = d.conflicts.filter((c) => c.matchType === 'account')
+  return (
+    <>
+      <PageHeader
+        title={r.customerName}
+        subtitle={
+          <>
+            <DealStatusBadge status={r.status} /> · {d.partnerName}
+            {r.status === 'approved' ? <> · <TimeLeft protectedUntil={r.protectedUntil} now={d.now} /></> : null}
+          </>
+        }
+        actions={
+          <>
+            {p.edit ? <Link to={`/deals/${r.id}/edit`} className="btn">{t('actions.edit')}</Link> : null}
+            {p.withdraw ? (
+              <Form method="post">
+                <ConfirmButton intent="withdraw" message="deals.confirmWithdraw">{t('deals.withdraw')}</ConfirmButton>
+              </Form>
+            ) : null}
+          </>
+        }
+      />
+      {data?.message ? <div className="form-error" role="alert">{tl(data.message)}</div> : null}
+      {d.underReview && !d.conflicts.length ? (
+        <div className="notice notice-warning" role="status"><strong>{t('deals.conflictUnderReview')}</strong></div>
+      ) : null}
+      {r.rejectionReason ? <div className="notice" role="status">{t('deals.rejectedBecause', { reason: r.rejectionReason })}</div> : null}
+
+      <dl className="facts">
+        <div><dt>{t('deals.fields.customerWebsite')}</dt><dd>{r.customerWebsite ?? '—'}</dd></div>
+        <div><dt>{t('deals.fields.customerNpwp')}</dt><dd>{r.customerNpwp ? formatNpwp(r.customerNpwp) : '—'}</dd></div>
+        <div><dt>{t('deals.fields.city')}</dt><dd>{[r.customerCity, r.customerRegion].filter(Boolean).join(', ') || '—'}</dd></div>
+        <div><dt>{t('deals.fields.contactName')}</dt><dd>{r.contactName} · {r.contactEmail}{r.contactPhone ? ` · ${r.contactPhone}` : ''}</dd></div>
+        <div><dt>{t('deals.fields.products')}</dt><dd>{r.products}</dd></div>
+        <div><dt>{t('deals.fields.value')}</dt><dd>{money(r.valueMinor, r.currency)}</dd></div>
+        <div><dt>{t('deals.fields.expectedClose')}</dt><dd>{calendarDate(r.expectedCloseDate)}</dd></div>
+        <div><dt>{t('deals.fields.competitors')}</dt><dd>{r.competitors ?? '—'}</dd></div>
+        <div><dt>{t('deals.fields.submittedBy')}</dt><dd>{d.submitterName ?? '—'} · {date(r.submittedAt ?? r.createdAt)}</dd></div>
+        <div><dt>{t('deals.fields.protectedUntil')}</dt><dd>{r.protectedUntil ? dateTime(r.protectedUntil) : '—'}</dd></div>
+        {r.notes ? <div><dt>{t('deals.fields.notes')}</dt><dd>{r.notes}</dd></div> : null}
+      </dl>
+
+      {d.opportunity ? (
+        <section className="card">
+          <h2>{t('deals.opportunity')}</h2>
+          <p>
+            {d.opportunity.name} · {t('deals.opportunityStage', { stage: d.opportunity.stageName })} ·{' '}
+            <Badge tone={d.opportunity.outcome === 'won' ? 'green' : d.opportunity.outcome === 'lost' ? 'red' : 'blue'}>{t(`deals.outcome.${d.opportunity.outcome}`)}</Badge>
+          </p>
+        </section>
+      ) : null}
+
+      {r.status === 'draft' && p.edit ? (
+        <section className="card">
+          <Form method="post" className="stack">
+            <label className="checkbox"><input type="checkbox" name="acceptRules" /> {t('deals.fields.acceptRules')}</label>
+            <button type="submit" name="intent" value="submit" className="btn btn-primary">{t('deals.submitDraft')}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {p.decide ? (
+        <section className="card">
+          <h2>{t('deals.approve')} / {t('deals.reject')}</h2>
+          <div className="decision-grid">
+            <Form method="post"><button type="submit" name="intent" value="approve" className="btn btn-primary">{t('deals.approve')}</button></Form>
+            <Form method="post" className="stack">
+              <label htmlFor="reason">{t('deals.rejectReason')}</label>
+              <textarea id="reason" name="reason" required rows={2} />
+              <button type="submit" name="intent" value="reject" className="btn btn-danger">{t('deals.reject')}</button>
+            </Form>
+            <Form method="post" className="stack">
+              <label htmlFor="question">{t('deals.returnQuestion')}</label>
+              <textarea id="question" name="question" required rows={2} />
+              <button type="submit" name="intent" value="return" className="btn">{t('deals.return')}</button>
+            </Form>
+          </div>
+        </section>
+      ) : null}
+
+      {p.convert ? (
+        <section className="card">
+          <h2>{t('deals.convert')}</h2>
+          <Form method="post" className="stack form-grid">
+            <div className="field">
+              <label htmlFor="target">{t('deals.convertTarget')}</label>
+              <select id="target" name="target" defaultValue={accountTargets[0]?.matchId ?? 'new'}>
+                {accountTargets.map((c) => <option key={c.matchId} value={c.matchId}>{c.matchLabel} ({c.score})</option>)}
+                <option value="new">{t('deals.convertNewAccount')}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="pipelineId">{t('deals.convertPipeline')}</label>
+              <select id="pipelineId" name="pipelineId" defaultValue={d.pipelines.find((x) => /partner|channel/i.test(x.name))?.id ?? d.pipelines[0]?.id}>
+                {d.pipelines.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+              </select>
+            </div>
+            <div className="form-actions"><button type="submit" name="intent" value="convert" className="btn btn-primary">{t('deals.convert')}</button></div>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.conflicts.length ? (
+        <section className="card">
+          <h2>{t('deals.conflicts')} ({d.conflicts.length}){r.flaggedConflict ? <> · <Badge tone="red">{t('deals.conflictFlagged')}</Badge></> : null}</h2>
+          <div className="table-wrap">
+            <table className="conflicts">
+              <thead><tr><th scope="col">{t('fields.kind')}</th><th scope="col">{t('fields.name')}</th><th scope="col">{t('fields.score')}</th><th scope="col">{t('deals.conflicts')}</th></tr></thead>
+              <tbody>
+                {d.conflicts.map((c) => (
+                  <tr key={c.id}>
+                    <td data-label={t('fields.kind')}>{t(`deals.conflictType.${c.matchType}`)}</td>
+                    <td data-label={t('fields.name')}>
+                      {c.matchType === 'account' ? <Link to={`/accounts/${c.matchId}`}>{c.matchLabel}</Link> : c.matchType === 'opportunity' ? <Link to={`/opportunities/${c.matchId}`}>{c.matchLabel}</Link> : <Link to={`/deals/${c.matchId}`}>{c.matchLabel}</Link>}
+                      <div className="hint">{r.customerName}</div>
+                    </td>
+                    <td data-label={t('fields.score')}>{c.score}</td>
+                    <td data-label={t('deals.conflicts')}><ul className="reasons">{c.reasonsText.map((x, i) => <li key={i}>{x}</li>)}</ul></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : d.permissions.decide ? <p className="hint">{t('deals.noConflicts')}</p> : null}
+
+      <div className="grid-2">
+        <section className="card">
+          <h2>{t('deals.thread')}</h2>
+          {d.messages.length === 0 ? <EmptyState message={t('deals.threadEmpty')} /> : (
+            <ol className="timeline">
+              {d.messages.map((m) => (
+                <li key={m.id}>
+                  <Badge tone={m.kind === 'question' ? 'amber' : 'blue'}>{t(`deals.message.${m.kind}`)}</Badge> <span className="hint">{m.authorName} · {dateTime(m.createdAt)}</span>
+                  <p>{m.body}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          {p.answer ? (
+            <Form method="post" className="stack">
+              <label htmlFor="answer">{t('deals.answer')}</label>
+              <textarea id="answer" name="answer" required rows={3} />
+              <button type="submit" name="intent" value="answer" className="btn btn-primary">{t('deals.answerAndResubmit')}</button>
+            </Form>
+          ) : null}
+        </section>
+        <section className="card">
+          <h2>{t('deals.extensions')}</h2>
+          <p className="hint">{t('deals.extensionsUsed', { used: r.extensionsUsed, max: d.rules.maxExtensions, days: d.rules.extensionDays })}</p>
+          <ul className="record-list">
+            {d.extensions.map((e) => (
+              <li key={e.id}>
+                <Badge tone={e.status === 'approved' ? 'green' : e.status === 'declined' ? 'red' : 'amber'}>{t(`deals.extension.status.${e.status}`)}</Badge> {e.justification}
+                {e.declineReason ? <div className="hint">{e.declineReason}</div> : null}
+                {p.decideExtension && e.status === 'pending' ? (
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="extensionId" value={e.id} />
+                    <label htmlFor={`reason-${e.id}`}>{t('deals.extensionDeclineReason')}</label>
+                    <input id={`reason-${e.id}`} name="reason" />
+                    <div className="form-actions">
+                      <button type="submit" name="decision" value="approve" className="btn btn-primary">{t('deals.extensionApprove')}</button>
+                      <button type="submit" name="decision" value="decline" className="btn btn-danger">{t('deals.extensionDecline')}</button>
+                    </div>
+                    <input type="hidden" name="intent" value="decide-extension" />
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {p.requestExtension ? (
+            <Form method="post" className="stack">
+              <label htmlFor="justification">{t('deals.justification')}</label>
+              <textarea id="justification" name="justification" required rows={2} />
+              <button type="submit" name="intent" value="request-extension" className="btn">{t('deals.requestExtension')}</button>
+            </Form>
+          ) : r.status === 'approved' && d.extensions.some((e) => e.status === 'pending') ? <p className="hint">{t('deals.extensionPending')}</p> : null}
+        </section>
+      </div>
+
+      <section className="card">
+        <h2>{t('deals.timeline')}</h2>
+        <AuditTrail entries={d.history} />
+      </section>
+    </>
+  )
+}

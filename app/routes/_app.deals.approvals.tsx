@@ -1,0 +1,101 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Badge, EmptyState, PageHeader, Pagination } from '../components/ui'
+import { requireActor } from '../modules/auth/require-actor.server'
+import { RejectSchema } from '../modules/deals/deals.schema'
+import { approvalQueue, approveDeal, rejectDeal } from '../modules/deals/deals.server'
+import { describeReason, type MatchReason } from '../modules/deals/matching'
+import { listParams } from '../utils/pagination'
+import { handle } from '../utils/route.server'
+import { redirectWithToast } from '../utils/toast.server'
+import { useT } from '../utils/use-t'
+
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const actor = requireActor(request)
+  const { page } = listParams(new URL(request.url), ['age'], 'age')
+  const queue = approvalQueue(actor, { page })
+  return json({
+    ...queue,
+    rows: queue.rows.map((r) => ({ ...r, conflicts: r.conflicts.map((c) => ({ ...c, reasonsText: (c.reasons as MatchReason[]).map((x) => describeReason(x, actor.locale)) })) })),
+    now: Date.now(),
+  })
+})
+
+/** One-click decisions from the queue; a rejection needs its reason. */
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const actor = requireActor(request)
+  const form = Object.fromEntries(await request.formData())
+  const id = typeof form.id === 'string' ? form.id : ''
+  if (form.intent === 'approve') {
+    approveDeal(actor, id)
+    return redirectWithToast('/deals/approvals', { key: 'deals.approved' })
+  }
+  if (form.intent === 'reject') {
+    const parsed = RejectSchema.safeParse(form)
+    if (!parsed.success) return redirectWithToast(`/deals/${id}`, { key: 'errors.required', type: 'error' })
+    rejectDeal(actor, id, parsed.data.reason)
+    return redirectWithToast('/deals/approvals', { key: 'deals.rejected' })
+  }
+  return json({ message: 'errors.generic' }, { status: 400 })
+})
+
+export default function Approvals() {
+  const d = useLoaderData<typeof loader>()
+  const { t, money, dateTime } = useT()
+  return (
+    <>
+      <PageHeader title={t('deals.approvals')} actions={<Link to="/deals" className="btn">{t('deals.viewAll')}</Link>} />
+      {d.rows.length === 0 ? <EmptyState message={t('deals.approvalsEmpty')} /> : (
+        <ul className="queue">
+          {d.rows.map((r) => (
+            <li key={r.id} className="card">
+              <div className="queue-head">
+                <h2><Link to={`/deals/${r.id}`}>{r.customerName}</Link></h2>
+                <span className="hint">
+                  {r.partnerName} · {money(r.valueMinor, r.currency)} · {dateTime(r.submittedAt)} · {t('deals.daysWaiting', { days: Math.floor((d.now - (r.submittedAt ?? r.createdAt)) / 86_400_000) })}
+                </span>
+                {r.flaggedConflict ? <Badge tone="red">{t('deals.conflictFlagged')}</Badge> : null}
+              </div>
+              {r.conflicts.length ? (
+                <ul className="conflict-list">
+                  {r.conflicts.map((c) => (
+                    <li key={c.id}>
+                      <Badge tone={c.score >= 90 ? 'red' : 'amber'}>{t(`deals.conflictType.${c.matchType}`)} · {c.score}</Badge> <strong>{c.matchLabel}</strong>
+                      <span className="hint"> — {c.reasonsText.join('; ')}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : <p className="hint">{t('deals.noConflicts')}</p>}
+              <div className="queue-actions">
+                <Form method="post">
+                  <input type="hidden" name="id" value={r.id} />
+                  <button type="submit" name="intent" value="approve" className="btn btn-primary">{t('deals.approve')}</button>
+                </Form>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="id" value={r.id} />
+                  <label className="sr-only" htmlFor={`reason-${r.id}`}>{t('deals.rejectReason')}</label>
+                  <input id={`reason-${r.id}`} name="reason" required placeholder={t('deals.rejectReason')} />
+                  <button type="submit" name="intent" value="reject" className="btn btn-danger">{t('deals.reject')}</button>
+                </Form>
+                <Link to={`/deals/${r.id}`} className="btn">{t('deals.return')}</Link>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={d.page} total={d.total} pageSize={d.pageSize} />
+      {d.pendingExtensions.length ? (
+        <section className="card">
+          <h2>{t('deals.pendingExtensions')}</h2>
+          <ul className="record-list">
+            {d.pendingExtensions.map((e) => (
+              <li key={e.id}>
+                <Link to={`/deals/${e.registrationId}`}>{e.customerName}</Link> · {e.partnerName} — {e.justification}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  )
+}
