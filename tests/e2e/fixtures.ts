@@ -24,9 +24,9 @@ export async function login(page: Page, email: string, password = PASSWORD) {
 
 /** A page signed in as one role, in English so assertions read naturally. */
 export const test = base.extend<{ asRole: (who: keyof typeof LOGINS, locale?: 'en' | 'id') => Promise<Page> }>({
-  asRole: async ({ browser }, use) => {
+  asRole: async ({ browser }, provide) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = []
-    await use(async (who, locale = 'en') => {
+    await provide(async (who, locale = 'en') => {
       const context = await browser.newContext({ locale: locale === 'en' ? 'en-US' : 'id-ID' })
       contexts.push(context)
       const page = await context.newPage()

@@ -2,7 +2,6 @@ import { and, desc, eq } from 'drizzle-orm'
 import { auditLog, users } from '../../../db/schema'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
-import type { Actor } from '../auth/actor'
 
 type Who = { userId: string; orgId: string | null } | null
 
