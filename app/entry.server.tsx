@@ -30,6 +30,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce ?? ''
   const callback = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
+  // A 503 (database busy, route.server.ts) tells the client when to retry. Remix keeps a thrown
+  // response's status on a document request but not its headers, so the hint is set here.
+  if (responseStatusCode === 503 && !responseHeaders.has('Retry-After')) responseHeaders.set('Retry-After', '2')
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(

@@ -152,7 +152,7 @@ async function seedDeals() {
   const existing = db.select().from(accountsTable).limit(3).all()
   const close = new Date(Date.now() + 60 * DAY_MS).toISOString().slice(0, 10)
   const form = (customerName: string, customerWebsite: string | null, value: string, intent: 'draft' | 'submit') =>
-    DealFormSchema.parse({ intent, customerName, customerWebsite: customerWebsite ?? undefined, contactName: 'Budi Santoso', contactEmail: `budi@${customerWebsite ?? 'example.co.id'}`, products: 'Managed security suite, 3 years', value, currency: 'IDR', expectedCloseDate: close, acceptRules: 'on' })
+    DealFormSchema.parse({ intent, customerName, customerWebsite: customerWebsite ?? undefined, contactName: 'Budi Santoso', contactEmail: customerWebsite ? `budi@${customerWebsite}` : 'budi.santoso@gmail.com', products: 'Managed security suite, 3 years', value, currency: 'IDR', expectedCloseDate: close, acceptRules: 'on' })
   // a claim on an existing customer (written differently), approved and protected
   const approved = deals.createDeal(partner, form(`${existing[0].name.replace(/^(PT|CV) /, '').replace(/ Tbk$/, '')} Group`, existing[0].domain, '750000000', 'submit'))
   deals.approveDeal(manager, approved.id)

@@ -10,7 +10,7 @@ export function BarChart({ title, rows }: { title: string; rows: { label: string
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} width="100%">
         <title>{title}</title>
         {rows.map((r, i) => {
-          const barWidth = ((width - labelWidth - 130) * r.value) / max
+          const barWidth = ((width - labelWidth - 210) * r.value) / max
           const y = i * rowHeight + 4
           return (
             <g key={r.label}>

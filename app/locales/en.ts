@@ -133,6 +133,13 @@ export const en = {
   'errors.forbidden': 'You do not have access to this page.',
   'errors.invalidTransition': 'This step is not possible while the record is {from}.',
   'errors.generic': 'Something went wrong. Please try again.',
+  'errors.busy': 'The system is busy right now. Please try again in a moment.',
+  'errors.uploadEmpty': 'The file is empty.',
+  'errors.uploadTooLarge': 'The file is larger than {max}.',
+  'errors.uploadType': 'This kind of file is not accepted here. Accepted: {kinds}.',
+  'errors.uploadTypeMismatch': 'The file name does not match its content. Save it again in the right format and upload it again.',
+  'errors.uploadUnsafe': 'The file contains web page or script content, so it was refused.',
+  'errors.uploadDamaged': 'The file is damaged or incomplete.',
 
   'actions.save': 'Save',
   'actions.cancel': 'Cancel',

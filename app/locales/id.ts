@@ -133,6 +133,13 @@ export const id: Record<MessageKey, string> = {
   'errors.forbidden': 'Anda tidak memiliki akses ke halaman ini.',
   'errors.invalidTransition': 'Langkah ini tidak dapat dilakukan selama status data adalah {from}.',
   'errors.generic': 'Terjadi kesalahan. Silakan coba lagi.',
+  'errors.busy': 'Sistem sedang sibuk. Silakan coba lagi sebentar lagi.',
+  'errors.uploadEmpty': 'Berkas ini kosong.',
+  'errors.uploadTooLarge': 'Berkas ini lebih besar dari {max}.',
+  'errors.uploadType': 'Jenis berkas ini tidak diterima di sini. Yang diterima: {kinds}.',
+  'errors.uploadTypeMismatch': 'Nama berkas tidak sesuai dengan isinya. Simpan ulang dalam format yang benar lalu unggah kembali.',
+  'errors.uploadUnsafe': 'Berkas ini berisi konten halaman web atau skrip, sehingga ditolak.',
+  'errors.uploadDamaged': 'Berkas ini rusak atau tidak lengkap.',
 
   'actions.save': 'Simpan',
   'actions.cancel': 'Batal',

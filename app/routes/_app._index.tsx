@@ -17,7 +17,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 
 export default function Home() {
   const data = useLoaderData<typeof loader>()
-  const { t, money, number } = useT()
+  const { t, money, moneyCompact, number } = useT()
   if (data.dashboard) {
     const d = data.dashboard
     return (
@@ -43,7 +43,7 @@ export default function Home() {
             <span className="stat-label">{t('dashboard.openOpportunities')}</span>
           </Link>
           <div className="stat">
-            <span className="stat-value">{money(d.openPipelineIdr, 'IDR')}</span>
+            <span className="stat-value" title={money(d.openPipelineIdr, 'IDR')}>{moneyCompact(d.openPipelineIdr, 'IDR')}</span>
             <span className="stat-label">{t('dashboard.openPipeline')}</span>
           </div>
         </div>
@@ -80,7 +80,7 @@ export default function Home() {
         </Link>
         {home.partnerOpportunities ? (
           <div className="stat">
-            <span className="stat-value">{money(home.partnerOpportunities.amountMinor, 'IDR')}</span>
+            <span className="stat-value" title={money(home.partnerOpportunities.amountMinor, 'IDR')}>{moneyCompact(home.partnerOpportunities.amountMinor, 'IDR')}</span>
             <span className="stat-label">{t('home.partnerPipeline', { count: number(home.partnerOpportunities.n) })}</span>
           </div>
         ) : null}

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link, Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { navigationFor } from '../modules/auth/navigation'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { unreadCount } from '../modules/notify/notify.server'
@@ -39,7 +39,11 @@ export default function AppShell() {
         <span className="org-name">{user.orgName}</span>
         <div className="topbar-right">
           <Link to="/notifications" className="bell" aria-label={t('notifications.unread', { count: unread })}>
-            🔔{unread > 0 ? <span className="bell-count">{unread}</span> : null}
+            <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+              <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+            </svg>
+            {unread > 0 ? <span className="bell-count">{unread}</span> : null}
           </Link>
           <Form method="post" action="/locale" className="inline">
             <input type="hidden" name="locale" value={user.locale === 'id' ? 'en' : 'id'} />
@@ -63,9 +67,9 @@ export default function AppShell() {
           <ul>
             {nav.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} className={() => (isActive(item.to) ? 'active' : undefined)} end={item.to === '/'}>
+                <Link to={item.to} className={isActive(item.to) ? 'active' : undefined} aria-current={isActive(item.to) ? 'page' : undefined}>
                   {t(item.label)}
-                </NavLink>
+                </Link>
               </li>
             ))}
           </ul>

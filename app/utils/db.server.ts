@@ -29,7 +29,14 @@ const globalForDb = globalThis as unknown as { __mitraDb?: { db: Db; sqlite: Dat
 function connect() {
   if (!globalForDb.__mitraDb) {
     const sqlite = openSqlite(sqliteFileFromUrl(getEnv().DATABASE_URL))
-    globalForDb.__mitraDb = { sqlite, db: drizzle(sqlite, { schema }) }
+    const db = drizzle(sqlite, { schema })
+    // Transactions begin IMMEDIATE unless told otherwise. A deferred one that reads and then
+    // writes gets SQLITE_BUSY at once when another connection (a job, a script) holds the write
+    // lock, because SQLite skips the busy handler when upgrading a read to a write — so
+    // busy_timeout would never apply. In one process transactions never overlap, so this costs nothing.
+    const transaction = db.transaction.bind(db)
+    db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as typeof db.transaction
+    globalForDb.__mitraDb = { sqlite, db }
   }
   return globalForDb.__mitraDb
 }

@@ -68,3 +68,7 @@ export function minorToInput(minor: number, currency: string): string {
   const s = String(minor).padStart(digits + 1, '0')
   return `${s.slice(0, -digits)}.${s.slice(-digits)}`
 }
+
+export function formatMoneyCompact(minor: number, currency: string, locale: 'id' | 'en' = 'id'): string {
+  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(minor / 10 ** minorDigits(currency))
+}

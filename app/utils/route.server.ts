@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { getOptionalActor } from '../modules/auth/require-actor.server'
 import { DomainError, Forbidden, InvalidTransition, NotFound, ValidationFailed } from './errors'
-import { isLocale, localeFromAcceptLanguage, translateLoose, type Locale } from './i18n'
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, translate, translateLoose, type Locale } from './i18n'
 import { parseCookies } from '../modules/auth/session.server'
 
 /** The locale for this request: the user's setting, then the language cookie, then Accept-Language. */
@@ -21,10 +21,22 @@ function statusOf(error: DomainError): number {
   return 400
 }
 
+export const RETRY_AFTER_SECONDS = '2'
+
+/** SQLITE_BUSY (and its variants) or SQLITE_LOCKED, also when drizzle wraps it as the cause of a query error. */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true
+  }
+  return false
+}
+
 /**
  * The one place service errors become HTTP: NotFound → 404, Forbidden → 403, an illegal
  * transition → 409, a broken rule → 400 with the message next to its field and what the
- * user typed kept (the Conform submission shape). Anything else is a 500 with a generic page.
+ * user typed kept (the Conform submission shape). A database still locked after busy_timeout is a
+ * 503 with Retry-After. Anything else is a 500 with a generic page.
  */
 export function handle<Args extends LoaderFunctionArgs | ActionFunctionArgs, R>(fn: (args: Args) => Promise<R> | R) {
   return async (args: Args): Promise<R> => {
@@ -32,6 +44,16 @@ export function handle<Args extends LoaderFunctionArgs | ActionFunctionArgs, R>(
     try {
       return await fn(args)
     } catch (error) {
+      if (isDatabaseBusy(error)) {
+        // another writer held the database past busy_timeout: the client may simply retry
+        let locale: Locale = DEFAULT_LOCALE
+        try {
+          locale = requestLocale(args.request)
+        } catch {
+          /* reading the session can meet the same lock: the default language will do */
+        }
+        throw json({ message: translate(locale, 'errors.busy') }, { status: 503, headers: { 'Retry-After': RETRY_AFTER_SECONDS } })
+      }
       if (!(error instanceof DomainError)) throw error
       const locale = requestLocale(args.request)
       const message = translateLoose(locale, error.messageKey, error.params)

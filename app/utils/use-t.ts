@@ -2,7 +2,7 @@ import { useRouteLoaderData } from '@remix-run/react'
 import { useCallback } from 'react'
 import { formatCalendarDate, formatDate, formatDateTime } from './dates'
 import { DEFAULT_LOCALE, translate, translateLoose, type Locale, type MessageKey } from './i18n'
-import { formatMoney } from './money'
+import { formatMoney, formatMoneyCompact } from './money'
 
 type RootData = { locale: Locale; timeZone: string }
 
@@ -21,6 +21,8 @@ export function useT() {
     locale,
     timeZone,
     money: (minor: number, currency: string) => formatMoney(minor, currency, locale),
+    /** Short form for headline figures: Rp 47,1 M (id) / IDR 47.1B (en). */
+    moneyCompact: (minor: number, currency: string) => formatMoneyCompact(minor, currency, locale),
     date: (ms: number | null | undefined) => formatDate(ms, locale, timeZone),
     dateTime: (ms: number | null | undefined) => formatDateTime(ms, locale, timeZone),
     calendarDate: (iso: string | null | undefined) => formatCalendarDate(iso, locale),

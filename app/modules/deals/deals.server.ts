@@ -262,7 +262,7 @@ function recordConflicts(tx: Tx, reg: DealRegistration, now: number) {
   tx.delete(dealConflicts).where(eq(dealConflicts.registrationId, reg.id)).run()
   if (matches.length) {
     tx.insert(dealConflicts)
-      .values(matches.slice(0, 50).map((m) => ({ id: newId(), registrationId: reg.id, matchType: m.type, matchId: m.id, matchLabel: m.type === 'registration' ? `${m.label} — ${m.partnerName ?? ''} (${m.status})` : m.label, score: m.score, reasons: m.reasons, createdAt: now })))
+      .values(matches.slice(0, 50).map((m) => ({ id: newId(), registrationId: reg.id, matchType: m.type, matchId: m.id, matchLabel: m.type === 'registration' ? `${m.label} — ${m.partnerName ?? ''}` : m.label, score: m.score, reasons: m.reasons, createdAt: now })))
       .run()
   }
   const rules = getDealRules(tx)
