@@ -10,9 +10,13 @@ import { sessionCookie } from '../modules/auth/session.server'
 import { clientIp } from '../utils/route.server'
 import { safeRedirect } from '../utils/redirect'
 import { useT } from '../utils/use-t'
+import { DEFAULT_LOCALE, translate, type Locale } from '../utils/i18n'
 import { PublicLayout } from '../components/public-layout'
 
-export const meta: MetaFunction = () => [{ title: 'Mitra — Login' }]
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  return [{ title: `Mitra — ${translate(root?.locale ?? DEFAULT_LOCALE, 'auth.login')}` }]
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (getOptionalActor(request)) throw redirect('/')
