@@ -5,14 +5,14 @@ import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { programmeTerms } from '../modules/content/content.server'
 import { organisationHome, vendorDashboard } from '../modules/reports/dashboard.server'
-import { pendingApprovalCount } from '../modules/deals/deals.server'
+import { openRegistrationCount, pendingApprovalCount } from '../modules/deals/deals.server'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = requireActor(request)
-  if (actor.orgKind === 'vendor') return json({ kind: 'vendor' as const, dashboard: vendorDashboard(actor), pendingApprovals: pendingApprovalCount(actor), home: null, terms: null })
-  return json({ kind: actor.orgKind, dashboard: null, pendingApprovals: 0, home: organisationHome(actor), terms: programmeTerms(actor.orgKind, actor.locale) })
+  if (actor.orgKind === 'vendor') return json({ kind: 'vendor' as const, dashboard: vendorDashboard(actor), pendingApprovals: pendingApprovalCount(actor), openDeals: 0, home: null, terms: null })
+  return json({ kind: actor.orgKind, dashboard: null, pendingApprovals: 0, openDeals: openRegistrationCount(actor), home: organisationHome(actor), terms: programmeTerms(actor.orgKind, actor.locale) })
 })
 
 export default function Home() {
@@ -74,6 +74,12 @@ export default function Home() {
     <>
       <PageHeader title={t('home.welcome', { org: home.org.name })} subtitle={home.org.tier ? t('home.tier', { tier: t(`tiers.${home.org.tier}`) }) : undefined} />
       <div className="stat-grid">
+        {data.kind === 'partner' ? (
+          <Link to="/deals" className="stat">
+            <span className="stat-value">{number(data.openDeals)}</span>
+            <span className="stat-label">{t('home.myDeals')}</span>
+          </Link>
+        ) : null}
         <Link to={`/organisations/${home.org.id}`} className="stat">
           <span className="stat-value">{number(home.members)}</span>
           <span className="stat-label">{t('home.members')}</span>

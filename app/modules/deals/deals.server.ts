@@ -619,3 +619,15 @@ export function pendingApprovalCount(actor: Actor): number {
   return db.select({ n: count() }).from(dealRegistrations).where(eq(dealRegistrations.status, 'submitted')).get()?.n ?? 0
 }
 
+
+/** The partner home's count: their organisation's registrations still in play. */
+export function openRegistrationCount(actor: Actor): number {
+  if (!can(actor, 'register:deal', { orgId: actor.orgId })) return 0
+  return (
+    db
+      .select({ n: count() })
+      .from(dealRegistrations)
+      .where(and(eq(dealRegistrations.partnerOrgId, actor.orgId), inArray(dealRegistrations.status, ['draft', 'submitted', 'returned', 'approved'])))
+      .get()?.n ?? 0
+  )
+}
