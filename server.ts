@@ -28,7 +28,8 @@ const viteDevServer = isProduction
 
 const app = express()
 app.disable('x-powered-by')
-if (env.TRUST_PROXY) app.set('trust proxy', true)
+// trust exactly one proxy hop: the left-most X-Forwarded-For entry is the client's to forge
+if (env.TRUST_PROXY) app.set('trust proxy', 1)
 app.use(compression())
 
 app.use((req, res, next) => {
@@ -56,6 +57,14 @@ app.use((req, res, next) => {
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
   if (isProduction) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+  next()
+})
+
+// Bodies are read whole by request.formData(): cap them before they reach the app.
+const MAX_BODY_BYTES = 26 * 1024 * 1024
+app.use((req, res, next) => {
+  const length = Number(req.get('content-length') ?? 0)
+  if (length > MAX_BODY_BYTES) return void res.status(413).type('text/plain').send('Payload too large')
   next()
 })
 
@@ -92,6 +101,14 @@ async function loadBuild(): Promise<ServerBuild> {
 }
 
 const build = viteDevServer ? loadBuild : await loadBuild()
+
+// pages and their data carry personal and business records: never kept by browsers or proxies
+// (ASVS 14.3.2). Static files above keep their own caching. The adapter appends a route's own
+// Cache-Control to this one, so no-store still wins: a cacheable route needs an exception here.
+app.use((_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store')
+  next()
+})
 
 app.all(
   '*',

@@ -16,11 +16,12 @@ status=0
 echo "== typecheck"
 if npx tsc --noEmit; then echo '{"passed":1,"failed":0}' > test-results/typecheck.json; else echo '{"passed":0,"failed":1}' > test-results/typecheck.json; status=1; fi
 
-echo "== unit and integration (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
-
+# the build comes first: tests/security walks the production build's routes and serves it
 echo "== build"
 npx remix vite:build >/dev/null || { echo "build failed"; status=1; }
+
+echo "== unit, integration and security (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
 
 echo "== end to end (playwright + chromium)"
 npx tsx scripts/e2e.ts || status=1

@@ -180,3 +180,16 @@ export function TextAreaField({ meta, label, hint, rows = 4 }: { meta: AnyField;
     </Field>
   )
 }
+
+/** Save + cancel at the foot of a record form. */
+export function FormActions({ cancelTo, submitLabel }: { cancelTo: string; submitLabel?: string }) {
+  const { t } = useT()
+  return (
+    <div className="form-actions">
+      <SubmitButton>{submitLabel ?? t('actions.save')}</SubmitButton>
+      <Link to={cancelTo} className="btn">
+        {t('actions.cancel')}
+      </Link>
+    </div>
+  )
+}

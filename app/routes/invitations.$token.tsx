@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { PublicLayout } from '../components/public-layout'
-import { Field, FormError, SubmitButton } from '../components/ui'
+import { FormError, SubmitButton } from '../components/ui'
+import { NewPasswordFields } from '../modules/auth/new-password-fields'
 import { AcceptInvitationSchema } from '../modules/auth/auth.schema'
 import { acceptInvitation, findOpenInvitation } from '../modules/auth/auth.server'
 import { sessionCookie } from '../modules/auth/session.server'
@@ -45,12 +46,7 @@ export default function AcceptInvitation() {
         <FormError errors={form.errors} />
         <input type="hidden" name="token" value="from-url" />
         <p className="hint">{invitation.email}</p>
-        <Field meta={fields.password} label={t('fields.newPassword')} hint={t('auth.passwordHint')}>
-          <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" />
-        </Field>
-        <Field meta={fields.confirm} label={t('fields.confirmPassword')}>
-          <input {...getInputProps(fields.confirm, { type: 'password' })} autoComplete="new-password" />
-        </Field>
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <SubmitButton>{t('auth.acceptInvitation')}</SubmitButton>
       </Form>
     </PublicLayout>

@@ -1,3 +1,4 @@
+import { handle } from '../utils/route.server'
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { getOptionalActor } from '../modules/auth/require-actor.server'
@@ -11,7 +12,7 @@ export async function loader() {
 }
 
 /** Switches the language: stored on the user when signed in, in a cookie before that. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const parsed = Schema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return redirect('/')
   const actor = getOptionalActor(request)
@@ -19,4 +20,4 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { 'Set-Cookie': `mitra_lang=${parsed.data.locale}; Path=/; SameSite=Lax; Max-Age=31536000` },
   })
-}
+})

@@ -7,7 +7,7 @@ import { LoginSchema } from '../modules/auth/auth.schema'
 import { login } from '../modules/auth/auth.server'
 import { getOptionalActor } from '../modules/auth/require-actor.server'
 import { sessionCookie } from '../modules/auth/session.server'
-import { clientIp } from '../utils/route.server'
+import { clientIp, handle } from '../utils/route.server'
 import { safeRedirect } from '../utils/redirect'
 import { useT } from '../utils/use-t'
 import { DEFAULT_LOCALE, translate, type Locale } from '../utils/i18n'
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({})
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ formErrors: [result.reason === 'locked' ? 'auth.locked' : 'auth.invalidCredentials'], hideFields: ['password'] }), { status: result.reason === 'locked' ? 429 : 401 })
   }
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': sessionCookie(request, result.token) } })
-}
+})
 
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>()

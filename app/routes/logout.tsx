@@ -1,3 +1,4 @@
+import { handle } from '../utils/route.server'
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { clearSessionCookie, invalidateSession, readSessionToken } from '../modules/auth/session.server'
 
@@ -6,9 +7,9 @@ export async function loader() {
   return redirect('/')
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const token = readSessionToken(request)
   const id = token?.split('.')[0]
   if (id) invalidateSession(id)
   return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie(request) } })
-}
+})

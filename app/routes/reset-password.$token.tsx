@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PublicLayout } from '../components/public-layout'
-import { Field, FormError, SubmitButton } from '../components/ui'
+import { FormError, SubmitButton } from '../components/ui'
+import { NewPasswordFields } from '../modules/auth/new-password-fields'
 import { ResetPasswordSchema } from '../modules/auth/auth.schema'
 import { isResetTokenUsable, resetPassword } from '../modules/auth/auth.server'
 import { handle } from '../utils/route.server'
@@ -38,12 +39,7 @@ export default function ResetPassword() {
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormError errors={form.errors} />
           <input type="hidden" name="token" value="from-url" />
-          <Field meta={fields.password} label={t('fields.newPassword')} hint={t('auth.passwordHint')}>
-            <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" />
-          </Field>
-          <Field meta={fields.confirm} label={t('fields.confirmPassword')}>
-            <input {...getInputProps(fields.confirm, { type: 'password' })} autoComplete="new-password" />
-          </Field>
+          <NewPasswordFields password={fields.password} confirm={fields.confirm} />
           <SubmitButton>{t('auth.setPassword')}</SubmitButton>
         </Form>
       )}

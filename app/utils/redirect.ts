@@ -3,7 +3,6 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
   // Browsers drop tabs and line breaks from a URL and read `\` as `/`, so `/<TAB>/evil.example`
   // lands on evil.example; a line break would also break the Location header.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback
   return to
 }

@@ -75,7 +75,7 @@ function zip(entries: Record<string, string>): Buffer {
 }
 const XLSX = zip({ '[Content_Types].xml': '<?xml version="1.0"?><Types/>', 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': '<worksheet/>' })
 
-const file = (bytes: Buffer | string, name: string, type = 'application/octet-stream') => new File([bytes], name, { type })
+const file = (bytes: Buffer | string, name: string, type = 'application/octet-stream') => new File([typeof bytes === 'string' ? bytes : Uint8Array.from(bytes)], name, { type })
 const ALL: UploadKind[] = ['pdf', 'png', 'jpeg', 'csv', 'xlsx', 'zip']
 const MB = 1024 * 1024
 const refusedWith = (result: UploadCheck) => (result.ok ? 'accepted' : result.messageKey)

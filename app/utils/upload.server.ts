@@ -168,7 +168,6 @@ function isPlainText(bytes: Uint8Array): boolean {
   } catch {
     return false
   }
-  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)
 }
 
@@ -180,7 +179,6 @@ function isPlainText(bytes: Uint8Array): boolean {
  */
 export function sanitizeFileName(original: string, kind?: UploadKind): string {
   const lastPart = original.normalize('NFC').split(/[\\/]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex
   const visible = lastPart.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
   const dot = visible.lastIndexOf('.')
   let base = dot > 0 ? visible.slice(0, dot) : visible
@@ -202,7 +200,6 @@ export function sanitizeFileName(original: string, kind?: UploadKind): string {
 
 function extensionOf(name: string): string | null {
   const last = name.split(/[\\/]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex
   const visible = last.replace(/[\u0000-\u001f\u007f\s]+$/g, '')
   const dot = visible.lastIndexOf('.')
   return dot > 0 ? visible.slice(dot + 1).toLowerCase() : null

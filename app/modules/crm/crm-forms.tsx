@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, Link } from '@remix-run/react'
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/ui'
+import { Form } from '@remix-run/react'
+import { FormActions, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/ui'
 import { useT } from '../../utils/use-t'
 import { asDefaults } from '../../utils/form-defaults'
 import { CURRENCIES } from '../../utils/money'
@@ -23,12 +23,7 @@ export function AccountForm({ lastResult, defaultValue, cancelTo }: { lastResult
       <TextField meta={f.address} label={t('fields.address')} />
       <TextField meta={f.city} label={t('fields.city')} />
       <TextField meta={f.region} label={t('fields.region')} />
-      <div className="form-actions">
-        <SubmitButton>{t('actions.save')}</SubmitButton>
-        <Link to={cancelTo} className="btn">
-          {t('actions.cancel')}
-        </Link>
-      </div>
+      <FormActions cancelTo={cancelTo} />
     </Form>
   )
 }
@@ -45,12 +40,7 @@ export function ContactForm({ lastResult, defaultValue, accounts, cancelTo }: { 
       <TextField meta={f.phone} label={t('fields.phone')} type="tel" />
       <TextField meta={f.title} label={t('fields.jobTitle')} />
       <SelectField meta={f.accountId} label={t('fields.account')} placeholder={t('fields.noAccount')} options={accounts.map((a) => ({ value: a.id, label: a.name }))} />
-      <div className="form-actions">
-        <SubmitButton>{t('actions.save')}</SubmitButton>
-        <Link to={cancelTo} className="btn">
-          {t('actions.cancel')}
-        </Link>
-      </div>
+      <FormActions cancelTo={cancelTo} />
     </Form>
   )
 }
@@ -68,12 +58,7 @@ export function LeadForm({ lastResult, defaultValue, cancelTo }: { lastResult: R
       <SelectField meta={f.source} label={t('fields.source')} options={LEAD_SOURCES.map((s) => ({ value: s, label: t(`leads.source.${s}`) }))} />
       <SelectField meta={f.status} label={t('fields.status')} options={LEAD_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))} />
       <TextField meta={f.score} label={t('fields.score')} type="number" min={0} max={100} hint={t('hints.score')} />
-      <div className="form-actions">
-        <SubmitButton>{t('actions.save')}</SubmitButton>
-        <Link to={cancelTo} className="btn">
-          {t('actions.cancel')}
-        </Link>
-      </div>
+      <FormActions cancelTo={cancelTo} />
     </Form>
   )
 }
@@ -94,12 +79,7 @@ export function OpportunityForm({ lastResult, defaultValue, accounts, pipelines,
       <TextField meta={f.amount} label={t('fields.amount')} inputMode="decimal" hint={t('hints.amount')} required />
       <SelectField meta={f.currency} label={t('fields.currency')} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
       <TextField meta={f.expectedCloseDate} label={t('fields.expectedClose')} type="date" />
-      <div className="form-actions">
-        <SubmitButton>{t('actions.save')}</SubmitButton>
-        <Link to={cancelTo} className="btn">
-          {t('actions.cancel')}
-        </Link>
-      </div>
+      <FormActions cancelTo={cancelTo} />
     </Form>
   )
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { email } from '../auth/auth.schema'
-import { npwpField, optionalText, requiredText, websiteField } from '../orgs/orgs.schema'
+import { isValidIsoDate, npwpField, optionalText, phoneField, requiredText, websiteField } from '../orgs/orgs.schema'
 
 export const LEAD_STATUSES = ['new', 'working', 'qualified', 'disqualified', 'converted'] as const
 export const LEAD_SOURCES = ['web', 'event', 'referral', 'partner', 'campaign', 'other'] as const
@@ -22,13 +22,7 @@ const optionalEmail = z
   .pipe(email.optional())
   .transform((v) => v ?? null)
 
-const phone = z
-  .string()
-  .trim()
-  .max(30, { message: 'errors.tooLong' })
-  .optional()
-  .refine((v) => !v || /^[+0-9 ()-]{6,30}$/.test(v), { message: 'errors.phone' })
-  .transform((v) => v || null)
+const phone = phoneField
 
 export const AccountSchema = z.object({
   name: requiredText(200),
@@ -74,7 +68,7 @@ export const OpportunitySchema = z.object({
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), { message: 'errors.date' })
+    .refine((v) => !v || isValidIsoDate(v), { message: 'errors.date' })
     .transform((v) => v || null),
 })
 export type OpportunityInput = z.infer<typeof OpportunitySchema>

@@ -1,21 +1,15 @@
 import { z } from 'zod'
 import { email } from '../auth/auth.schema'
-import { npwpField, optionalText, requiredText } from '../orgs/orgs.schema'
+import { isValidIsoDate, npwpField, optionalText, phoneField, requiredText } from '../orgs/orgs.schema'
 
 // Client-safe: the registration form validates with the same schema in the browser.
-const phone = z
-  .string()
-  .trim()
-  .max(30, { message: 'errors.tooLong' })
-  .optional()
-  .refine((v) => !v || /^[+0-9 ()-]{6,30}$/.test(v), { message: 'errors.phone' })
-  .transform((v) => v || null)
+const phone = phoneField
 
 const isoDate = z
   .string({ error: 'errors.required' })
   .trim()
   .min(1, { message: 'errors.required' })
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: 'errors.date' })
+  .refine(isValidIsoDate, { message: 'errors.date' })
 
 export const DealFormSchema = z.object({
   intent: z.enum(['draft', 'submit']).default('draft'),

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, Link } from '@remix-run/react'
-import { FormError, SelectField, SubmitButton, TextField } from '../../components/ui'
+import { Form } from '@remix-run/react'
+import { FormActions, FormError, SelectField, TextField } from '../../components/ui'
 import { useT } from '../../utils/use-t'
 import { asDefaults } from '../../utils/form-defaults'
 import { ORG_STATUSES, OrganisationSchema, TIERS } from './orgs.schema'
@@ -26,10 +26,7 @@ export function OrganisationForm({ lastResult, defaultValue, cancelTo, kindFixed
       <TextField meta={f.website} label={t('fields.website')} />
       {f.kind.value !== 'supplier' ? <SelectField meta={f.tier} label={t('fields.tier')} options={TIERS.map((x) => ({ value: x, label: t(`tiers.${x}`) }))} /> : null}
       <SelectField meta={f.status} label={t('fields.status')} options={ORG_STATUSES.map((x) => ({ value: x, label: t(`orgs.status.${x}`) }))} />
-      <div className="form-actions">
-        <SubmitButton>{t('actions.save')}</SubmitButton>
-        <Link to={cancelTo} className="btn">{t('actions.cancel')}</Link>
-      </div>
+      <FormActions cancelTo={cancelTo} />
     </Form>
   )
 }

@@ -58,6 +58,17 @@ export const websiteField = z
     }
   })
 
+export const phoneField = z
+  .string()
+  .trim()
+  .max(30, { message: 'errors.tooLong' })
+  .optional()
+  .refine((v) => !v || /^[+0-9 ()-]{6,30}$/.test(v), { message: 'errors.phone' })
+  .transform((v) => v || null)
+
+/** A yyyy-mm-dd calendar date that really exists. */
+export const isValidIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))
+
 export const ORG_STATUSES = ['active', 'on_hold', 'inactive'] as const
 export const TIERS = ['registered', 'silver', 'gold', 'platinum'] as const
 

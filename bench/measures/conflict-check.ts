@@ -1,0 +1,145 @@
+// Module measure of deal registration: the conflict check. In process, against the run's database: given the
+// customer company a reseller typed, find existing accounts it may be, through account_match_keys.
+//
+// The lookup (the design in app/modules/deals/matching.ts, blockingKeys):
+//   1. compute the candidate's blocking keys;
+//   2. for each key read at most CAP + 1 account ids from the (key, account_id) index; a key that returns CAP + 1
+//      is too common to be evidence ("p:jaya|maju") and is skipped. This bounded read is the per-key count and the
+//      fetch in one index range scan, so no statistics table has to be kept in step with every account write;
+//   3. load name, domain and NPWP of the union of ids (one statement, ids passed as JSON) and score each with
+//      scoreCompanyMatch; report those at or above DEFAULT_CONFLICT_THRESHOLD.
+// The app figure is the deal module's own findAccountConflicts (app/modules/deals/conflicts.server.ts, through
+// drizzle); the baseline is the same algorithm in bare better-sqlite3 below, so the ratio is the ORM's share.
+//
+// Candidates are realistic: existing names retyped (typo, other legal form, reordered words, added "Indonesia" or a
+// city, capitals, abbreviations; sometimes with the domain or NPWP) and fresh names that are not in the CRM. The
+// retyped ones also give the recall of the blocking: how often the account they came from is found.
+import Database from 'better-sqlite3'
+import { blockingKeys, DEFAULT_CONFLICT_THRESHOLD, prepareCompany, scoreCompanyMatch, type CompanyRecord } from '../../app/modules/deals/matching'
+import { findAccountConflicts, findDealConflicts, KEY_CAP } from '../../app/modules/deals/conflicts.server'
+import { companyDomainFor, companyName, nameVariant } from '../lib/names'
+import { createRng, seedFrom } from '../lib/rng'
+import { summarise } from '../lib/stats'
+import type { MeasureContext, ModuleMeasure, ResultRow } from '../lib/types'
+
+/** Keys with more rows than this are skipped: they match too many companies to mean anything (the app's cap). */
+const KEY_ROW_CAP = KEY_CAP
+const P99_TARGET_MS = 25
+
+type Candidate = CompanyRecord & { sourceId: string | null }
+
+export function conflictLookup(db: Database.Database) {
+  const idsForKey = db.prepare(`SELECT account_id FROM account_match_keys WHERE key = ? LIMIT ${KEY_ROW_CAP + 1}`).pluck()
+  const accountsById = db.prepare(`SELECT id, name, domain, npwp FROM accounts WHERE id IN (SELECT value FROM json_each(?))`)
+  return (record: CompanyRecord) => {
+    const candidate = prepareCompany(record)
+    const ids = new Set<string>()
+    let skippedKeys = 0
+    for (const key of blockingKeys(candidate)) {
+      const rows = idsForKey.all(key) as string[]
+      if (rows.length > KEY_ROW_CAP) skippedKeys++
+      else for (const id of rows) ids.add(id)
+    }
+    const conflicts: { id: string; score: number }[] = []
+    if (ids.size > 0) {
+      for (const row of accountsById.all(JSON.stringify([...ids])) as ({ id: string } & CompanyRecord)[]) {
+        const { score } = scoreCompanyMatch(candidate, row)
+        if (score >= DEFAULT_CONFLICT_THRESHOLD) conflicts.push({ id: row.id, score })
+      }
+    }
+    return { conflicts, scored: ids.size, skippedKeys }
+  }
+}
+
+function candidates(db: Database.Database, scale: string, retyped: number, fresh: number): Candidate[] {
+  const rng = createRng(seedFrom(`conflict-check/${scale}`))
+  const maxRowid = (db.prepare('SELECT max(rowid) AS n FROM accounts').get() as { n: number }).n
+  const byRowid = db.prepare('SELECT id, name, domain, npwp FROM accounts WHERE rowid = ?')
+  const out: Candidate[] = []
+  while (out.length < retyped) {
+    const row = byRowid.get(1 + Math.floor(rng() * maxRowid)) as ({ id: string } & CompanyRecord) | undefined
+    if (!row) continue
+    out.push({ name: nameVariant(rng, row.name), domain: rng() < 0.25 ? row.domain : null, npwp: rng() < 0.15 ? row.npwp : null, sourceId: row.id })
+  }
+  for (let i = 0; i < fresh; i++) {
+    const cn = companyName(rng)
+    out.push({ name: cn.name, domain: rng() < 0.3 ? companyDomainFor(rng, cn.base, cn.international) : null, npwp: null, sourceId: null })
+  }
+  // interleave the two kinds so that neither runs first on a colder cache
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+function timed<T>(fn: () => T): [T, number] {
+  const t = performance.now()
+  const value = fn()
+  return [value, performance.now() - t]
+}
+
+function measureConflictCheck(ctx: MeasureContext): ResultRow[] {
+  const db = new Database(ctx.dbFile, { readonly: true })
+  try {
+    const bare = conflictLookup(db)
+    const list = candidates(db, ctx.scale.name, ctx.quick ? 150 : 700, ctx.quick ? 50 : 300)
+    for (const c of list.slice(0, 50)) {
+      // warm-up: statement caches, the hot part of the index, the JIT
+      bare(c)
+      findAccountConflicts(c)
+    }
+    const appTimes: number[] = []
+    const bareTimes: number[] = []
+    const fullTimes: number[] = []
+    const scored: number[] = []
+    let skipped = 0
+    let retyped = 0
+    let found = 0
+    let freshWithConflict = 0
+    let disagreements = 0
+    for (const c of list) {
+      const [matches, appMs] = timed(() => findAccountConflicts(c))
+      const [own, bareMs] = timed(() => bare(c))
+      const [, fullMs] = timed(() => findDealConflicts(c))
+      appTimes.push(appMs)
+      bareTimes.push(bareMs)
+      fullTimes.push(fullMs)
+      scored.push(own.scored)
+      skipped += own.skippedKeys
+      if (matches.length !== own.conflicts.length) disagreements++
+      if (c.sourceId) {
+        retyped++
+        if (matches.some((m) => m.id === c.sourceId)) found++
+      } else if (matches.length > 0) freshWithConflict++
+    }
+    if (disagreements) ctx.log(`conflict check: the app and the bare lookup disagreed on ${disagreements} candidates`)
+    const app = summarise(appTimes)
+    const base = summarise(bareTimes)
+    const full = summarise(fullTimes)
+    const sizes = summarise(scored)
+    const group = `conflict check in process, ${ctx.scale.accounts.toLocaleString('en-US')} accounts (app: findAccountConflicts; baseline: the same lookup in bare SQL)`
+    ctx.log(`conflict check: app p50 ${app.p50.toFixed(2)} ms, p99 ${app.p99.toFixed(2)} ms; bare p99 ${base.p99.toFixed(2)} ms; ${sizes.mean.toFixed(0)} accounts scored on average`)
+    return [
+      { group, measure: `p50 of ${app.count} lookups`, unit: 'ms', app: app.p50, baseline: base.p50 },
+      { group, measure: 'p99', unit: 'ms', app: app.p99, baseline: base.p99, target: `≤ ${P99_TARGET_MS} ms (set for 1M accounts)`, met: app.p99 <= P99_TARGET_MS },
+      { group, measure: 'max', unit: 'ms', app: app.max, baseline: base.max },
+      { group, measure: 'whole check (findDealConflicts: + registrations, + open opportunities), p50', unit: 'ms', app: full.p50, baseline: null },
+      { group, measure: 'whole check, p99', unit: 'ms', app: full.p99, baseline: null },
+      { group, measure: 'accounts scored per lookup, mean', unit: 'rows', app: sizes.mean, baseline: null },
+      { group, measure: 'accounts scored per lookup, p99', unit: 'rows', app: sizes.p99, baseline: null },
+      { group, measure: `keys skipped (> ${KEY_ROW_CAP} rows) per lookup, mean`, unit: 'rows', app: skipped / list.length, baseline: null },
+      { group, measure: `retyped existing names: source account reported (${retyped})`, unit: '%', app: (100 * found) / retyped, baseline: null },
+      { group, measure: `fresh names with a reported conflict (${list.length - retyped})`, unit: '%', app: (100 * freshWithConflict) / (list.length - retyped), baseline: null, note: 'the data has duplicate names, as real CRMs do' },
+    ]
+  } finally {
+    db.close()
+  }
+}
+
+const conflictCheck: ModuleMeasure = {
+  name: 'conflict-check',
+  requiresTable: 'account_match_keys',
+  run: measureConflictCheck,
+}
+export default conflictCheck

@@ -1,0 +1,176 @@
+// Every route of the production build, probed over HTTP as the people who must be refused.
+// The list of routes comes from the build's manifest, never from a hand-kept list: a new
+// route that ROUTE_POLICY does not classify fails this test until someone says who may use it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadBuildManifest, sourceRouteIds, type RouteManifest } from './support/manifest'
+import { startServer, type Session, type TestServer } from './support/server'
+import { walkRoutes, type ForeignRecord, type FormFor, type ParamSource, type RoutePolicy } from './support/walker'
+
+/** The signed-in people of the walk, all seeded (db/seed.ts). */
+const PEOPLE = {
+  admin: 'admin@mitra.test',
+  manager: 'manager@mitra.test',
+  sales: 'sales@mitra.test',
+  partnerAdmin: 'admin@majujaya.test',
+  partnerUser: 'user@majujaya.test',
+  supplierAdmin: 'admin@sumbermakmur.test',
+  // the partner whose records the attackers go after, where only the owner may open a page
+  otherPartnerAdmin: 'admin@sinardigital.test',
+} as const
+type Person = keyof typeof PEOPLE
+
+/** Who must be refused: users of partner and supplier organisations. */
+const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
+
+/** Where a real id of another organisation's record comes from, per kind of URL parameter. */
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal'
+
+// Plausible bodies for actions: valid enough that only the access check can stop them.
+let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
+const activityForm: FormFor = () => ({ kind: 'note', subject: 'walker probe', body: 'walker probe' })
+const accountForm: FormFor = () => ({ name: 'Walker Probe Account', city: 'Jakarta' })
+const contactForm: FormFor = () => ({ firstName: 'Walker', lastName: 'Probe' })
+const leadForm: FormFor = () => ({ company: 'Walker Probe Co', contactName: 'Walker', source: 'web', status: 'new', score: '50' })
+const opportunityForm: FormFor = () => ({ name: 'Walker probe deal', accountId: ids.accountId, pipelineId: ids.pipelineId, amount: '1000000', currency: 'IDR' })
+const orgForm: FormFor = () => ({ kind: 'partner', name: 'Walker Probe Org', country: 'ID', status: 'active', tier: 'platinum' })
+const inviteForm: FormFor = () => ({ email: 'walker.probe@example.test', name: 'Walker Probe', role: 'partner_admin' })
+const dealForm: FormFor = () => ({ intent: 'submit', customerName: 'PT Walker Probe', customerWebsite: 'walkerprobe.co.id', contactName: 'Budi', contactEmail: 'budi@walkerprobe.co.id', products: 'Probe', value: '1000000', currency: 'IDR', expectedCloseDate: '2030-01-31', acceptRules: 'on' })
+
+/**
+ * Who may use each route. Audiences: 'public' (with the reason), 'signed-in', 'vendor-only'
+ * (partner and supplier users refused), 'own-org' (records of one organisation: other
+ * organisations get 404). Every dynamic segment names the source of a foreign id.
+ */
+const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
+  root: { audience: 'public', reason: 'the document shell: its loader reads only the optional actor, the locale and the toast' },
+  'routes/login': { audience: 'public', reason: 'sign-in form' },
+  'routes/logout': { audience: 'public', reason: 'POST ends the session of whoever sends it; GET only redirects home' },
+  'routes/forgot-password': { audience: 'public', reason: 'asks for a reset link; answers the same for unknown addresses' },
+  'routes/reset-password.$token': { audience: 'public', reason: 'the emailed token is the credential (single use, 30 minutes)', params: { token: 'not-a-real-reset-token' } },
+  'routes/invitations.$token': { audience: 'public', reason: 'the emailed token is the credential (single use, 7 days)', params: { token: 'not-a-real-invitation-token' } },
+  'routes/healthz': { audience: 'public', reason: 'liveness probe for the load balancer: no data' },
+  'routes/locale': { audience: 'public', reason: 'switches the interface language (a cookie before sign-in)' },
+
+  'routes/_app': { audience: 'signed-in' },
+  'routes/_app._index': { audience: 'signed-in' },
+  'routes/_app.profile': { audience: 'signed-in', form: () => ({ name: 'Walker Probe', locale: 'en', timeZone: 'UTC' }) },
+  'routes/_app.notifications': { audience: 'signed-in', form: () => ({ intent: 'read-all' }) },
+  // partners and suppliers see their own organisation only (checked in access.test.ts)
+  'routes/_app.organisations._index': { audience: 'signed-in' },
+  'routes/_app.organisations.$orgId._index': { audience: 'own-org', control: 'admin', params: { orgId: 'organisation' }, form: inviteForm },
+  'routes/_app.organisations.$orgId.edit': { audience: 'vendor-only', control: 'admin', params: { orgId: 'organisation' }, form: orgForm },
+  'routes/_app.organisations.new': { audience: 'vendor-only', control: 'admin', form: orgForm },
+
+  'routes/_app.accounts._index': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.accounts.new': { audience: 'vendor-only', control: 'sales', form: accountForm },
+  'routes/_app.accounts.$accountId._index': { audience: 'vendor-only', control: 'manager', params: { accountId: 'account' }, form: activityForm },
+  'routes/_app.accounts.$accountId.edit': { audience: 'vendor-only', control: 'sales', params: { accountId: 'account' }, form: accountForm },
+  'routes/_app.contacts._index': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.contacts.new': { audience: 'vendor-only', control: 'sales', form: contactForm },
+  'routes/_app.contacts.$contactId': { audience: 'vendor-only', control: 'manager', params: { contactId: 'contact' }, form: contactForm },
+  'routes/_app.leads._index': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.leads.new': { audience: 'vendor-only', control: 'sales', form: leadForm },
+  'routes/_app.leads.$leadId': { audience: 'vendor-only', control: 'manager', params: { leadId: 'lead' }, form: leadForm },
+  'routes/_app.opportunities._index': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.opportunities.new': { audience: 'vendor-only', control: 'sales', form: opportunityForm },
+  'routes/_app.opportunities.$opportunityId._index': { audience: 'vendor-only', control: 'manager', params: { opportunityId: 'opportunity' }, form: activityForm },
+  'routes/_app.opportunities.$opportunityId.edit': { audience: 'vendor-only', control: 'sales', params: { opportunityId: 'opportunity' }, form: opportunityForm },
+  'routes/_app.pipelines.$pipelineId': { audience: 'vendor-only', control: 'manager', params: { pipelineId: 'pipeline' }, form: () => ({ opportunityId: ids.opportunityInPipeline, stageId: ids.stageId }) },
+
+  // deal registration: partners see their own, vendor staff all (suppliers are refused; access.test.ts)
+  'routes/_app.deals._index': { audience: 'signed-in' },
+  'routes/_app.deals.new': { audience: 'signed-in', form: dealForm },
+  'routes/_app.deals.$dealId._index': { audience: 'own-org', control: 'otherPartnerAdmin', params: { dealId: 'deal' }, form: () => ({ intent: 'withdraw' }) },
+  'routes/_app.deals.$dealId.edit': { audience: 'own-org', control: 'otherPartnerAdmin', params: { dealId: 'deal' }, form: dealForm },
+  'routes/_app.deals.approvals': { audience: 'vendor-only', control: 'manager', form: () => ({ intent: 'approve', id: ids.submittedDeal }) },
+  'routes/_app.settings.deal-rules': { audience: 'vendor-only', control: 'admin', form: () => ({ protectionDays: '1', extensionDays: '1', maxExtensions: '10', rulesTextId: 'x', rulesTextEn: 'x' }) },
+  // the live check behind the registration form; partners get a yes/no, never other partners' claims
+  'routes/deals.conflicts': { audience: 'signed-in', query: '?name=PT%20Samudra%20Biru%20Logistik' },
+}
+
+let server: TestServer
+let manifest: RouteManifest
+const sessions = {} as Record<Person, Session>
+
+beforeAll(async () => {
+  manifest = await loadBuildManifest()
+  server = await startServer('walker')
+  for (const person of Object.keys(PEOPLE) as Person[]) sessions[person] = await server.signIn(PEOPLE[person])
+  const opp = server.db.prepare('SELECT o.id, o.pipeline_id AS pipelineId, o.account_id AS accountId, s.id AS stageId FROM opportunities o JOIN pipeline_stages s ON s.pipeline_id = o.pipeline_id AND s.id <> o.stage_id ORDER BY o.id LIMIT 1').get() as { id: string; pipelineId: string; accountId: string; stageId: string }
+  const submitted = server.db.prepare("SELECT id FROM deal_registrations WHERE status = 'submitted' ORDER BY id LIMIT 1").get() as { id: string }
+  ids = { accountId: opp.accountId, pipelineId: opp.pipelineId, stageId: opp.stageId, opportunityInPipeline: opp.id, submittedDeal: submitted.id }
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+/** The organisation a person belongs to. */
+function orgOf(person: Person): { id: string; kind: string } {
+  return server.db.prepare('SELECT o.id, o.kind FROM users u JOIN memberships m ON m.user_id = u.id JOIN organisations o ON o.id = m.org_id WHERE u.email = ?').get(PEOPLE[person]) as { id: string; kind: string }
+}
+
+/** The first row of a query as a foreign record: core CRM records belong to the vendor, so to every partner and supplier they are foreign. */
+function one(sql: string, ...params: string[]): ForeignRecord[] {
+  const row = server.db.prepare(sql).get(...params) as { id: string; marker: string } | undefined
+  return row ? [row] : []
+}
+
+function sources(): Record<Source, ParamSource<Person>> {
+  const vendorRecord = (sql: string): ParamSource<Person> => ({ foreignFor: (attacker) => (orgOf(attacker).kind === 'vendor' ? [] : one(sql)) })
+  return {
+    account: vendorRecord('SELECT id, name AS marker FROM accounts ORDER BY name LIMIT 1'),
+    contact: vendorRecord("SELECT id, email AS marker FROM contacts WHERE email IS NOT NULL ORDER BY email LIMIT 1"),
+    lead: vendorRecord('SELECT id, company AS marker FROM leads ORDER BY company LIMIT 1'),
+    opportunity: vendorRecord('SELECT id, name AS marker FROM opportunities ORDER BY name LIMIT 1'),
+    pipeline: vendorRecord('SELECT id, name AS marker FROM pipelines ORDER BY name LIMIT 1'),
+    // registrations of CV Sinar Digital, one the owner can still edit (returned with a question)
+    deal: {
+      foreignFor: (attacker) =>
+        orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one("SELECT id, customer_name AS marker FROM deal_registrations WHERE partner_org_id = ? AND status = 'returned' ORDER BY id LIMIT 1", orgOf('otherPartnerAdmin').id),
+    },
+    // another partner, another supplier and the vendor: every organisation but the attacker's own
+    organisation: {
+      foreignFor: (attacker) => {
+        const own = orgOf(attacker)
+        return (['partner', 'supplier', 'vendor'] as const).flatMap((kind) => one('SELECT id, name AS marker FROM organisations WHERE kind = ? AND id <> ? ORDER BY name LIMIT 1', kind, own.id))
+      },
+    },
+  }
+}
+
+describe('route walker over the production build', () => {
+  it('finds the build current with the source routes', () => {
+    const inBuild = Object.keys(manifest).filter((id) => id.startsWith('routes/')).sort()
+    const inSource = sourceRouteIds()
+    const notBuilt = inSource.filter((id) => !inBuild.includes(id))
+    const removed = inBuild.filter((id) => !inSource.includes(id))
+    expect({ notBuilt, removed }, 'build/ is older than app/routes: run `npx remix vite:build`').toEqual({ notBuilt: [], removed: [] })
+  })
+
+  it('every route: classified, refuses other organisations with 404, keeps partners out of vendor pages', async () => {
+    const secrets = [
+      ...(server.db.prepare('SELECT name FROM accounts ORDER BY name LIMIT 3').all() as { name: string }[]).map((r) => r.name),
+      ...(server.db.prepare("SELECT email FROM contacts WHERE email IS NOT NULL ORDER BY email LIMIT 3").all() as { email: string }[]).map((r) => r.email),
+      'CV Sinar Digital',
+      'PT Logistik Andalan Prima',
+    ]
+    const findings = await walkRoutes({
+      manifest,
+      policy: ROUTE_POLICY,
+      attackers: ATTACKERS,
+      member: 'partnerUser',
+      sources: sources(),
+      secrets,
+      dataVersion: server.dataVersion,
+      probe: async ({ method, path, as, form }) => {
+        const res = await server.request(path, { method, as: as ? sessions[as] : null, form })
+        if (process.env.WALKER_DEBUG) console.log(`${as ?? 'anonymous'} ${method} ${path} → ${res.status} ${res.location ?? ''}`)
+        return res
+      },
+    })
+    expect(findings.map((f) => `${f.routeId}: ${f.problem}`).join('\n')).toBe('')
+    // the walk reached every route of the manifest
+    expect(Object.keys(manifest).length).toBeGreaterThanOrEqual(Object.keys(ROUTE_POLICY).length)
+  })
+})
