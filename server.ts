@@ -7,7 +7,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { hasSessionCookie } from './app/modules/auth/session.server'
+import { hasSessionCookie } from './app/utils/cookies'
 import { ConfigError, getEnv } from './app/utils/env.server'
 
 let env: ReturnType<typeof getEnv>

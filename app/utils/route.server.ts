@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { getOptionalActor } from '../modules/auth/require-actor.server'
 import { DomainError, Forbidden, InvalidTransition, NotFound, ValidationFailed } from './errors'
 import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, translate, translateLoose, type Locale } from './i18n'
-import { parseCookies } from '../modules/auth/session.server'
+import { parseCookies } from './cookies'
 
 /** The locale for this request: the user's setting, then the language cookie, then Accept-Language. */
 export function requestLocale(request: Request): Locale {

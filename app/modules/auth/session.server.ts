@@ -6,6 +6,9 @@ import { sessions } from '../../../db/schema'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { newId, newSecret } from '../../utils/ids'
+import { parseCookies, SESSION_COOKIE_PLAIN_NAME, SESSION_COOKIE_SECURE_NAME } from '../../utils/cookies'
+
+export { parseCookies }
 
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000
@@ -66,8 +69,8 @@ export function purgeExpiredSessions(now = Date.now()): number {
 }
 
 // ---- cookie -------------------------------------------------------------------------
-const SECURE_NAME = '__Host-mitra_session'
-const PLAIN_NAME = 'mitra_session'
+const SECURE_NAME = SESSION_COOKIE_SECURE_NAME
+const PLAIN_NAME = SESSION_COOKIE_PLAIN_NAME
 
 /**
  * `__Host-` + Secure whenever the request came over HTTPS (or SESSION_COOKIE_SECURE=always).
@@ -80,24 +83,6 @@ export function cookieIsSecure(request: Request): boolean {
   if (env.SESSION_COOKIE_SECURE === 'never') return false
   if (new URL(request.url).protocol === 'https:') return true
   return env.TRUST_PROXY && request.headers.get('x-forwarded-proto')?.split(',')[0].trim() === 'https'
-}
-
-export function parseCookies(header: string | null): Map<string, string> {
-  const out = new Map<string, string>()
-  if (!header) return out
-  for (const part of header.split(';')) {
-    const eqAt = part.indexOf('=')
-    if (eqAt < 0) continue
-    const name = part.slice(0, eqAt).trim()
-    if (!out.has(name)) {
-      try {
-        out.set(name, decodeURIComponent(part.slice(eqAt + 1).trim()))
-      } catch {
-        /* malformed cookie value: ignore it */
-      }
-    }
-  }
-  return out
 }
 
 export function readSessionToken(request: Request): string | null {
@@ -115,9 +100,4 @@ export function clearSessionCookie(request: Request): string {
   const secure = cookieIsSecure(request)
   const name = secure ? SECURE_NAME : PLAIN_NAME
   return `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`
-}
-
-export function hasSessionCookie(cookieHeader: string | null): boolean {
-  const cookies = parseCookies(cookieHeader)
-  return cookies.has(SECURE_NAME) || cookies.has(PLAIN_NAME)
 }
