@@ -1,13 +1,15 @@
+import { dateTimeFormat, intlLocale } from './intl'
+
 export const DAY_MS = 86_400_000
 
 export function formatDate(ms: number | null | undefined, locale: 'id' | 'en', timeZone = 'Asia/Jakarta'): string {
   if (ms == null) return '—'
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone }).format(ms)
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone }).format(ms)
 }
 
 export function formatDateTime(ms: number | null | undefined, locale: 'id' | 'en', timeZone = 'Asia/Jakarta'): string {
   if (ms == null) return '—'
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+  return dateTimeFormat(intlLocale(locale), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,
@@ -17,7 +19,7 @@ export function formatDateTime(ms: number | null | undefined, locale: 'id' | 'en
 /** A yyyy-mm-dd calendar date shown without shifting it through a time zone. */
 export function formatCalendarDate(isoDate: string | null | undefined, locale: 'id' | 'en'): string {
   if (!isoDate) return '—'
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   )
 }
@@ -29,4 +31,9 @@ export function isValidTimeZone(tz: string): boolean {
   } catch {
     return false
   }
+}
+
+/** "25 November 2026" in the reader's language and zone, for emails and notifications. */
+export function formatLongDate(ms: number, locale: 'id' | 'en', timeZone = 'Asia/Jakarta'): string {
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone }).format(ms)
 }

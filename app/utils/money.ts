@@ -1,3 +1,5 @@
+import { intlLocale, numberFormat } from './intl'
+
 // Money is integer minor units + an ISO 4217 code. IDR is kept and shown in whole rupiah
 // (0 minor digits) as Indonesian invoices do, though ISO lists 2.
 const ZERO_DECIMAL = new Set(['IDR', 'JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF', 'PYG', 'KMF', 'GNF', 'RWF', 'VUV'])
@@ -53,7 +55,7 @@ export function parseAmountToMinor(input: string, currency: string, _locale: 'id
 
 export function formatMoney(minor: number, currency: string, locale: 'id' | 'en' = 'id'): string {
   const digits = minorDigits(currency)
-  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', {
+  return numberFormat(intlLocale(locale, 'en-US'), {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,
@@ -70,5 +72,5 @@ export function minorToInput(minor: number, currency: string): string {
 }
 
 export function formatMoneyCompact(minor: number, currency: string, locale: 'id' | 'en' = 'id'): string {
-  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(minor / 10 ** minorDigits(currency))
+  return numberFormat(intlLocale(locale, 'en-US'), { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(minor / 10 ** minorDigits(currency))
 }

@@ -3,6 +3,7 @@ import { useCallback } from 'react'
 import { formatCalendarDate, formatDate, formatDateTime } from './dates'
 import { DEFAULT_LOCALE, translate, translateLoose, type Locale, type MessageKey } from './i18n'
 import { formatMoney, formatMoneyCompact } from './money'
+import { intlLocale, numberFormat } from './intl'
 
 type RootData = { locale: Locale; timeZone: string }
 
@@ -26,6 +27,6 @@ export function useT() {
     date: (ms: number | null | undefined) => formatDate(ms, locale, timeZone),
     dateTime: (ms: number | null | undefined) => formatDateTime(ms, locale, timeZone),
     calendarDate: (iso: string | null | undefined) => formatCalendarDate(iso, locale),
-    number: (n: number) => new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US').format(n),
+    number: (n: number) => numberFormat(intlLocale(locale, 'en-US')).format(n),
   }
 }

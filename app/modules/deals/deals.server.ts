@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import { accounts, contacts, dealConflicts, dealExtensions, dealMessages, dealRegistrationMatchKeys, dealRegistrations, dealRules, memberships, opportunities, organisations, pipelineStages, pipelines, users } from '../../../db/schema'
-import { DAY_MS } from '../../utils/dates'
+import { DAY_MS, formatLongDate } from '../../utils/dates'
 import { db, type DbOrTx, type Tx } from '../../utils/db.server'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
@@ -423,7 +423,7 @@ function decide(actor: Actor, id: string, event: 'approve' | 'reject' | 'return'
       if (event === 'reject') closeKeys(tx, id)
       audit(tx, actor, 'deal_registration', id, { approve: 'approved', reject: 'rejected', return: 'returned' }[event], { status: reg.status }, { status, protectedUntil: changes.protectedUntil ?? null, reason: detail.reason ?? null, question: detail.question ?? null })
       const submitter = tx.select({ locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, reg.submittedBy)).get()!
-      const until = changes.protectedUntil ? new Intl.DateTimeFormat(submitter.locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: submitter.timeZone }).format(changes.protectedUntil) : ''
+      const until = changes.protectedUntil ? formatLongDate(changes.protectedUntil, submitter.locale, submitter.timeZone) : ''
       const kind = { approve: 'deal_approved', reject: 'deal_rejected', return: 'deal_returned' }[event]
       notify(tx, reg.submittedBy, kind, { customer: reg.customerName, until, reason: detail.reason ?? '', question: detail.question ?? '' }, dealLink(id))
     },
@@ -483,7 +483,7 @@ export function decideExtension(actor: Actor, id: string, extensionId: string, d
         tx.update(dealRegistrations).set({ protectedUntil, extensionsUsed: reg.extensionsUsed + 1, reminderSent: null, updatedAt: now }).where(eq(dealRegistrations.id, id)).run()
         audit(tx, actor, 'deal_registration', id, 'extension_approved', { protectedUntil: reg.protectedUntil }, { protectedUntil })
         const submitter = tx.select({ locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, reg.submittedBy)).get()!
-        const until = new Intl.DateTimeFormat(submitter.locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: submitter.timeZone }).format(protectedUntil)
+        const until = formatLongDate(protectedUntil, submitter.locale, submitter.timeZone)
         notify(tx, ext.requestedBy, 'deal_extension_approved', { customer: reg.customerName, until }, dealLink(id))
       } else {
         audit(tx, actor, 'deal_registration', id, 'extension_declined', null, { reason })
@@ -605,7 +605,7 @@ export function sendExpiryReminders(now = Date.now()) {
         .run().changes
       if (!claimed) return
       const submitter = tx.select({ locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, reg.submittedBy)).get()!
-      const until = new Intl.DateTimeFormat(submitter.locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: submitter.timeZone }).format(reg.protectedUntil!)
+      const until = formatLongDate(reg.protectedUntil!, submitter.locale, submitter.timeZone)
       notify(tx, reg.submittedBy, 'deal_expiring', { customer: reg.customerName, days: daysLeft, until }, dealLink(reg.id))
       audit(tx, null, 'deal_registration', reg.id, 'reminder_sent', null, { daysLeft })
       sent++
