@@ -8,6 +8,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { hasSessionCookie } from './app/utils/cookies'
+import { requestScope } from './app/utils/request-scope'
 import { ConfigError, getEnv } from './app/utils/env.server'
 
 let env: ReturnType<typeof getEnv>
@@ -31,6 +32,7 @@ app.disable('x-powered-by')
 // trust exactly one proxy hop: the left-most X-Forwarded-For entry is the client's to forge
 if (env.TRUST_PROXY) app.set('trust proxy', 1)
 app.use(compression())
+app.use((_req, _res, next) => requestScope.run(new Map(), next))
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString('base64')

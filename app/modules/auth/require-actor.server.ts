@@ -2,6 +2,7 @@ import { redirect } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { memberships, organisations, users } from '../../../db/schema'
 import { db } from '../../utils/db.server'
+import { perRequest } from '../../utils/request-scope'
 import { Forbidden } from '../../utils/errors'
 import type { Actor, Capability } from './actor'
 import { scopeOf } from './actor'
@@ -36,9 +37,12 @@ export function actorForSession(sessionId: string, userId: string): Actor | null
 export function getOptionalActor(request: Request): Actor | null {
   const token = readSessionToken(request)
   if (!token) return null
-  const session = validateSessionToken(token)
-  if (!session) return null
-  return actorForSession(session.id, session.userId)
+  // the root, layout and page loaders of one request share the answer
+  return perRequest(`actor:${token}`, () => {
+    const session = validateSessionToken(token)
+    if (!session) return null
+    return actorForSession(session.id, session.userId)
+  })
 }
 
 /** The top line of every loader and action: the actor, or a redirect to /login that comes back here. */
