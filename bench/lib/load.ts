@@ -13,18 +13,22 @@ export type LoadJob = {
   timeoutSeconds: number
   /** Requests per second over all connections (autocannon `overallRate`); absent = as fast as possible. */
   overallRate?: number
+  /** Open loop instead of autocannon: requests at random (Poisson) times, this many per second on average. */
+  pacedRate?: number
   /** Hard cap: the job stops after this many responses even if its time is not up. */
   maxRequests: number
 }
 
 export type LoadReply =
   | { id: number; error: string }
-  | { id: number; seconds: number; ok: number; errors: number; timeouts: number; statuses: Record<string, number>; latencies: number[] }
+  | { id: number; seconds: number; sent: number; ok: number; errors: number; timeouts: number; statuses: Record<string, number>; latencies: number[] }
 
 export type LoadResult = {
   /** Successful (2xx) responses per second. */
   rps: number
   seconds: number
+  /** Requests sent, answered or not (the server works on every one of them). */
+  sent: number
   ok: number
   failed: number
   statuses: Record<string, number>
@@ -54,7 +58,7 @@ export class LoadDriver {
       this.pending.set(id, (reply) => {
         if ('error' in reply) return reject(new Error(`load job failed: ${reply.error}`))
         const failed = reply.errors + reply.timeouts + Object.entries(reply.statuses).reduce((n, [code, count]) => n + (code.startsWith('2') ? 0 : count), 0)
-        resolve({ rps: reply.ok / reply.seconds, seconds: reply.seconds, ok: reply.ok, failed, statuses: reply.statuses, latency: summarise(reply.latencies), latencies: reply.latencies })
+        resolve({ rps: reply.ok / reply.seconds, seconds: reply.seconds, sent: reply.sent, ok: reply.ok, failed, statuses: reply.statuses, latency: summarise(reply.latencies), latencies: reply.latencies })
       })
       this.child.send({ ...job, id } satisfies LoadJob)
     })

@@ -1,9 +1,9 @@
 // The page measures: one page, the app against the baseline, under the same load from the pinned driver.
-// Warm-up, then interleaved rounds at a fixed concurrency (app, baseline, app, baseline, ...), then a
-// rate-limited pass of each server at half of its own measured capacity.
+// Warm-up, then interleaved rounds at a fixed concurrency (app, baseline, app, baseline, ...), then each server at
+// half of its own measured capacity: once with autocannon's overallRate, once with random (Poisson) arrivals.
 import http from 'node:http'
 import type { LoadDriver, LoadResult } from './load'
-import { cpuSeconds, residentMiB } from './servers'
+import { cpuSeconds, residentMiB, waitUntilIdle } from './servers'
 import { median, spread, summarise, type LatencySummary } from './stats'
 
 export type PageSpec = {
@@ -21,6 +21,8 @@ export type LoadSettings = {
   warmupSeconds: number
   acceptEncoding: string
   maxRequestsPerJob: number
+  /** The app is killed (and the page reported as aborted) if its RSS passes this. */
+  appMemoryLimitMiB: number
 }
 
 export type SideResult = {
@@ -33,7 +35,9 @@ export type SideResult = {
   roundCpuMs: number[]
   /** Over every response of every round. */
   latency: LatencySummary
+  /** At half of this server's capacity: autocannon overallRate (bursts at each second) and paced (random arrivals). */
   rated: { rate: number; latency: LatencySummary; rps: number; failed: number }
+  paced: { rate: number; latency: LatencySummary; failed: number }
   failed: number
   /** Bytes on the wire (compressed) and decoded, of one response. */
   wireBytes: number
@@ -96,29 +100,41 @@ export async function measurePage(opts: {
   const headers = requestHeaders(page, settings)
   const appProbe = await probe(opts.app.origin, page, settings, 'the app')
   const baseProbe = await probe(opts.baseline.origin, page, settings, 'the baseline')
-  // a slow page gets longer rounds (at least ~60 responses at saturation), up to a minute
+  // a slow page gets longer rounds (at least ~60 responses at saturation), up to 45 s
   const slowest = Math.max(appProbe.serviceMs, baseProbe.serviceMs)
-  const roundSeconds = Math.min(60, Math.max(settings.roundSeconds, Math.ceil((slowest * 60) / 1000)))
+  const roundSeconds = Math.min(45, Math.max(settings.roundSeconds, Math.ceil((slowest * 60) / 1000)))
   const timeoutSeconds = Math.max(10, Math.ceil((slowest * settings.connections * 4) / 1000))
-  const job = (origin: string, durationSeconds: number, overallRate?: number) =>
-    driver.run({ url: origin + page.path, headers, connections: settings.connections, durationSeconds, timeoutSeconds, overallRate, maxRequests: settings.maxRequestsPerJob })
+  const job = (origin: string, durationSeconds: number, rate?: { overallRate?: number; pacedRate?: number }) =>
+    driver.run({ url: origin + page.path, headers, connections: settings.connections, durationSeconds, timeoutSeconds, ...rate, maxRequests: settings.maxRequestsPerJob })
 
   let peak = 0
+  let overLimit = false
   const sampleRss = () => {
     try {
       peak = Math.max(peak, residentMiB(opts.app.pid))
     } catch {
       /* the process is gone: the load job will fail and say so */
     }
+    // the machine's memory is shared: an app that runs away is stopped rather than left to swap the box
+    if (peak > settings.appMemoryLimitMiB && !overLimit) {
+      overLimit = true
+      log(`${page.label}: the app's RSS reached ${peak.toFixed(0)} MiB (limit ${settings.appMemoryLimitMiB}): stopping it`)
+      process.kill(opts.app.pid, 'SIGKILL')
+    }
   }
-  /** One load job against one server, with the CPU the server spent on it (and the app's memory sampled). */
-  const run = async (side: 'app' | 'baseline', durationSeconds: number, overallRate?: number): Promise<{ load: LoadResult; cpuMs: number }> => {
+  /**
+   * One load job against one server, with the CPU the server spent per request: from the start of the job until
+   * the server is idle again, over the requests sent (it finishes those whose answers came too late to count).
+   */
+  const run = async (side: 'app' | 'baseline', durationSeconds: number, rate?: { overallRate?: number; pacedRate?: number }): Promise<{ load: LoadResult; cpuMs: number }> => {
     const target = side === 'app' ? opts.app : opts.baseline
     const timer = side === 'app' ? setInterval(sampleRss, 200) : undefined
     const cpuBefore = cpuSeconds(target.pid)
     try {
-      const load = await job(target.origin, durationSeconds, overallRate)
-      return { load, cpuMs: ((cpuSeconds(target.pid) - cpuBefore) * 1000) / Math.max(1, load.ok) }
+      const load = await job(target.origin, durationSeconds, rate)
+      if (overLimit) throw new Error(`aborted: the app's RSS passed ${settings.appMemoryLimitMiB} MiB under this load`)
+      await waitUntilIdle(target.pid)
+      return { load, cpuMs: ((cpuSeconds(target.pid) - cpuBefore) * 1000) / Math.max(1, load.sent) }
     } finally {
       clearInterval(timer)
       if (side === 'app') sampleRss()
@@ -138,14 +154,20 @@ export async function measurePage(opts: {
     baseRounds.push(b)
     log(`${page.label}: round ${r + 1}/${settings.rounds}: app ${a.load.rps.toFixed(1)} req/s (${a.cpuMs.toFixed(2)} ms CPU each), baseline ${b.load.rps.toFixed(1)} req/s (${b.cpuMs.toFixed(2)} ms CPU each)`)
   }
-  // half of each server's own capacity; autocannon cannot go below 1 request per second
-  const appRate = Math.max(1, Math.round(median(appRounds.map((r) => r.load.rps)) / 2))
-  const baseRate = Math.max(1, Math.round(median(baseRounds.map((r) => r.load.rps)) / 2))
-  const appRated = (await run('app', roundSeconds, appRate)).load
-  const baseRated = (await run('baseline', roundSeconds, baseRate)).load
-  log(`${page.label}: at half capacity: app p99 ${appRated.latency.p99.toFixed(1)} ms @ ${appRate} req/s, baseline p99 ${baseRated.latency.p99.toFixed(1)} ms @ ${baseRate} req/s`)
+  // half of each server's own capacity (autocannon takes whole requests per second, at least 1)
+  const appHalf = median(appRounds.map((r) => r.load.rps)) / 2
+  const baseHalf = median(baseRounds.map((r) => r.load.rps)) / 2
+  const appRate = Math.max(1, Math.round(appHalf))
+  const baseRate = Math.max(1, Math.round(baseHalf))
+  // autocannon's limiter works in whole requests per second: below 2 req/s of capacity, half of it cannot be asked for
+  const notRun: LoadResult = { rps: 0, seconds: 0, sent: 0, ok: 0, failed: 0, statuses: {}, latency: summarise([]), latencies: [] }
+  const appRated = appHalf >= 1 ? (await run('app', roundSeconds, { overallRate: appRate })).load : notRun
+  const baseRated = baseHalf >= 1 ? (await run('baseline', roundSeconds, { overallRate: baseRate })).load : notRun
+  const appPaced = (await run('app', roundSeconds, { pacedRate: appHalf })).load
+  const basePaced = (await run('baseline', roundSeconds, { pacedRate: baseHalf })).load
+  log(`${page.label}: at half capacity (${appHalf.toFixed(1)} / ${baseHalf.toFixed(1)} req/s): p99 with autocannon overallRate app ${appRated.latency.p99.toFixed(1)} ms, baseline ${baseRated.latency.p99.toFixed(1)} ms; with random arrivals app ${appPaced.latency.p99.toFixed(1)} ms, baseline ${basePaced.latency.p99.toFixed(1)} ms`)
 
-  const side = (rounds: { load: LoadResult; cpuMs: number }[], rated: LoadResult, rate: number, first: RawResponse): SideResult => ({
+  const side = (rounds: { load: LoadResult; cpuMs: number }[], rated: LoadResult, paced: LoadResult, rate: number, half: number, first: RawResponse): SideResult => ({
     rps: median(rounds.map((r) => r.load.rps)),
     roundRps: rounds.map((r) => r.load.rps),
     spread: spread(rounds.map((r) => r.load.rps)),
@@ -153,6 +175,7 @@ export async function measurePage(opts: {
     roundCpuMs: rounds.map((r) => r.cpuMs),
     latency: summarise(rounds.flatMap((r) => r.load.latencies)),
     rated: { rate, latency: rated.latency, rps: rated.rps, failed: rated.failed },
+    paced: { rate: half, latency: paced.latency, failed: paced.failed },
     failed: rounds.reduce((n, r) => n + r.load.failed, 0),
     wireBytes: first.bytes,
     encoding: first.encoding,
@@ -161,8 +184,8 @@ export async function measurePage(opts: {
     key: page.key,
     label: page.label,
     path: page.path,
-    app: side(appRounds, appRated, appRate, appProbe.first),
-    baseline: side(baseRounds, baseRated, baseRate, baseProbe.first),
+    app: side(appRounds, appRated, appPaced, appRate, appHalf, appProbe.first),
+    baseline: side(baseRounds, baseRated, basePaced, baseRate, baseHalf, baseProbe.first),
     throughputRatio: median(appRounds.map((a, i) => a.load.rps / baseRounds[i]!.load.rps)),
     roundSeconds,
     appPeakRssMiB: peak,

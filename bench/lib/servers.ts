@@ -14,6 +14,12 @@ export type RunningServer = {
   stop: () => Promise<void>
 }
 
+// Servers still running when the harness exits (an error, Ctrl-C, a kill) are stopped with it.
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
@@ -48,6 +54,21 @@ export function cpuSeconds(pid: number): number {
 }
 
 /**
+ * Waits until a process stops using CPU (under 5% over 200 ms): a slow page keeps the server busy after the load
+ * generator has stopped, and the next round must not share the core with that leftover work.
+ */
+export async function waitUntilIdle(pid: number, timeoutMs = 120_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  let last = cpuSeconds(pid)
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200))
+    const now = cpuSeconds(pid)
+    if (now - last < 0.01) return
+    last = now
+  }
+}
+
+/**
  * Spawns `node --import tsx <script>` under `taskset -c <core>` (taskset execs node, so the pid is the server's)
  * and polls /healthz every 5 ms until the first 200.
  */
@@ -59,6 +80,8 @@ export async function launch(opts: { name: string; script: string; cwd: string; 
     env: { ...opts.env, PORT: String(opts.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let log = ''
   child.stdout!.on('data', (d) => (log = (log + String(d)).slice(-20_000)))
   child.stderr!.on('data', (d) => (log = (log + String(d)).slice(-20_000)))

@@ -20,7 +20,7 @@ declare module 'autocannon' {
     timeouts: number
     non2xx: number
     '2xx': number
-    requests: { total: number; average: number }
+    requests: { total: number; average: number; sent: number }
     latency: { p50: number; p99: number; max: number }
     statusCodeStats: Record<string, { count: number }>
   }
