@@ -15,6 +15,8 @@
 //   --connections N      concurrent connections of the load generator [10]
 //   --accept-encoding S  sent to both servers [gzip, deflate, br] (what browsers send)
 //   --only LIST          any of startup,pages,modules [all]
+//   --pages LIST         only these pages: partner-home-typical, partner-home-whale, vendor-dashboard, accounts-list,
+//                        account-360-busy, account-360-largest [all]
 //   --quick              a smoke run: 1 round of 2 s, 1 start-up, fewer conflict-check lookups
 //   --regenerate         regenerate the dataset even when the cached one is current
 //   --rebuild            run `npx remix vite:build` even when build/ exists
@@ -59,6 +61,7 @@ type Options = {
   settings: LoadSettings
   startups: number
   only: Set<Part>
+  pages: Set<string> | null
   quick: boolean
   regenerate: boolean
   rebuild: boolean
@@ -92,7 +95,7 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number`)
     return n
   }
-  const known = new Set(['--scale', '--duration', '--rounds', '--warmup', '--connections', '--accept-encoding', '--only', '--quick', '--regenerate', '--rebuild', '--apply', '--app-dir', '--no-save'])
+  const known = new Set(['--scale', '--duration', '--rounds', '--warmup', '--connections', '--accept-encoding', '--only', '--quick', '--regenerate', '--rebuild', '--apply', '--app-dir', '--pages', '--no-save'])
   for (const arg of argv) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}`)
   const quick = argv.includes('--quick')
   const only = (value('--only') ?? 'startup,pages,modules').split(',').map((s) => s.trim())
@@ -113,6 +116,7 @@ function parseOptions(argv: string[]): Options {
     },
     startups: quick ? 1 : 3,
     only: new Set(only as Part[]),
+    pages: value('--pages') ? new Set(value('--pages')!.split(',').map((p) => p.trim())) : null,
     quick,
     regenerate: argv.includes('--regenerate'),
     rebuild: argv.includes('--rebuild'),
@@ -385,7 +389,9 @@ async function runScale(scale: ScaleName, opts: Options, driver: LoadDriver, ear
       if (opts.only.has('pages')) {
         let appPeakMiB = 0
         const pageRowsInOrder: ResultRow[] = []
-        for (const page of specs.pages) {
+        const unknown = [...(opts.pages ?? [])].filter((key) => !specs.pages.some((p) => p.key === key))
+        if (unknown.length) throw new Error(`--pages: unknown page ${unknown.join(', ')}`)
+        for (const page of specs.pages.filter((p) => !opts.pages || opts.pages.has(p.key))) {
           try {
             const measured = await measurePage({ driver, page, app, baseline, settings: opts.settings, log })
             result.pages.push(measured)
@@ -449,7 +455,7 @@ function renderReport(result: ScaleResult, opts: Options): string {
 
 /** The name of an experiment run (--apply, --app-dir), or null for a plain run. */
 function experiment(opts: Options): string | null {
-  const parts = [opts.apply ? path.basename(opts.apply, '.sql') : null, opts.appDir ? path.basename(opts.appDir) : null].filter(Boolean)
+  const parts = [opts.apply ? path.basename(opts.apply, '.sql') : null, opts.appDir ? path.basename(opts.appDir) : null, opts.pages ? 'some-pages' : null].filter(Boolean)
   return parts.length ? parts.join('+') : null
 }
 
