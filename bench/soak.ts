@@ -7,10 +7,10 @@
 // bench/results/<date>-soak.md and exits non-zero on any 5xx.
 import { execFileSync, execSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { freePort } from '../scripts/lib/free-port'
 
 const REPO = path.resolve(import.meta.dirname, '..')
 const args = process.argv.slice(2)
@@ -28,16 +28,6 @@ const SESSION_SECRET = 'soak-secret-soak-secret-soak-secret-soak'
 
 // ---- a fresh server --------------------------------------------------------------------
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
 
 if (!fs.existsSync(path.join(REPO, 'build/server/index.js'))) execSync('npx remix vite:build', { cwd: REPO, stdio: 'inherit' })
 

@@ -2,24 +2,14 @@
 // real SMTP server catching mail into files, then Playwright against it.
 import { execSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { SMTPServer } from 'smtp-server'
+import { freePort } from './lib/free-port'
 
 const root = path.resolve('tests/.tmp-e2e')
 fs.rmSync(root, { recursive: true, force: true })
 fs.mkdirSync(path.join(root, 'mail'), { recursive: true })
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
 
 if (!fs.existsSync('build/server/index.js')) execSync('npx remix vite:build', { stdio: 'inherit' })
 

@@ -1,7 +1,7 @@
 // Starting the app and the baseline pinned to one core, timing their start-up, reading their memory, signing in.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
+import { freePort } from '../../scripts/lib/free-port'
 
 export type RunningServer = {
   name: string
@@ -20,16 +20,7 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL')
 })
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
+export { freePort }
 
 /** Resident memory of a process in MiB: `VmRSS` now, or `VmHWM` (the peak so far). */
 export function residentMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {

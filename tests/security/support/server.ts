@@ -4,11 +4,11 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
+import { freePort } from '../../../scripts/lib/free-port'
 
 const run = promisify(execFile)
 
@@ -28,16 +28,7 @@ export function assertBuildPresent(entry = BUILD_ENTRY) {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
+export { freePort }
 
 /** The environment a child gets: ours only, not vitest's (NODE_ENV=test, the worker's DATABASE_URL…). */
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
