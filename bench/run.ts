@@ -2,7 +2,8 @@
 //
 // For each scale: generate (or reuse) the dataset, copy it for this run, start the production app
 // (`node --import tsx server.ts`, NODE_ENV=production, JOBS_ENABLED=false) and the bare baseline
-// (bench/baseline-server.ts) pinned to core 0, drive them from autocannon pinned to core 1, and write
+// (bench/baseline-server.ts) pinned to core 0, drive them from the load generator (bench/load/driver.ts: autocannon,
+// and paced random arrivals) pinned to core 1, run the module measures (bench/measures/*.ts), and write
 // bench/results/<yyyy-mm-dd>-<scale>.md (+ .json): every measure for the app and the baseline measured in the
 // same run, their ratio, the target and whether it is met. Absolute times on a shared machine are noise; the
 // ratio against a baseline measured minutes apart on the same core is the figure to trust.
@@ -19,7 +20,8 @@
 //                        account-360-busy, account-360-largest [all]
 //   --quick              a smoke run: 1 round of 2 s, 1 start-up, fewer conflict-check lookups
 //   --regenerate         regenerate the dataset even when the cached one is current
-//   --rebuild            run `npx remix vite:build` even when build/ exists
+//   --rebuild            run `npx remix vite:build` even when build/ exists (the run measures a snapshot of build/
+//                        taken at its start, so a rebuild by someone else meanwhile changes nothing)
 //   --apply FILE.sql     experiment: run this SQL on the run's copy of the database first (a proposed index, say)
 //   --app-dir DIR        experiment: run the app from DIR (its own server.ts and build/, e.g. a patched copy) against
 //                        the same baseline. Experiments write results with their name as a suffix, never as the latest
