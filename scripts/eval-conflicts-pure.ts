@@ -18,7 +18,7 @@ import {
   prepareCompany,
   scoreCompanyMatch,
   type PreparedCompany,
-} from '../app/modules/deals/matching'
+} from '../app/modules/matching/company-match'
 
 const COLUMNS = ['candidate_name', 'candidate_domain', 'existing_name', 'existing_domain', 'is_match'] as const
 

@@ -19,8 +19,8 @@ const { parseCsv } = await import('../app/utils/csv')
 const { migrateDatabase } = await import('../db/migrate')
 const { rawSqlite, db, closeDb } = await import('../app/utils/db.server')
 const { makeAccount } = await import('../tests/factories')
-const { findAccountConflicts } = await import('../app/modules/deals/conflicts.server')
-const { companyDomain } = await import('../app/modules/deals/matching')
+const { findMatchingAccounts } = await import('../app/modules/crm/crm.server')
+const { companyDomain } = await import('../app/modules/matching/company-match')
 
 migrateDatabase(rawSqlite())
 const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8')).filter((r) => r.length > 1 || r[0])
@@ -46,7 +46,7 @@ let fp = 0
 let fn = 0
 for (const r of rows) {
   const own = accountOf.get(`${r[en]}\u0000${r[ed]}`)!
-  const reported = findAccountConflicts({ name: r[cn], domain: companyDomain(r[cd]) }).some((c) => c.id === own)
+  const reported = findMatchingAccounts({ name: r[cn], domain: companyDomain(r[cd]) }).some((c) => c.record.id === own)
   const isMatch = r[m].trim() === '1'
   if (isMatch && reported) tp++
   else if (!isMatch && reported) fp++

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { requireActor } from '../modules/auth/require-actor.server'
-import { describeReason } from '../modules/deals/matching'
+import { describeReason } from '../modules/matching/company-match'
 import { ConflictQuerySchema } from '../modules/deals/deals.schema'
 import { checkConflicts } from '../modules/deals/deals.server'
 import { handle } from '../utils/route.server'

@@ -9,7 +9,7 @@
 //   hundreds (S) to thousands (L) of opportunities, and proportionally more contacts; a "busy" account with about
 //   20 opportunities is picked too, so one account page has the same size at every scale;
 // - words in company names are Zipf-popular too, so conflict-detection keys range from unique to huge.
-import { blockingKeys, normaliseCompanyName } from '../../app/modules/deals/matching'
+import { blockingKeys, normaliseCompanyName } from '../../app/modules/matching/company-match'
 import { DEMO_LOGINS } from '../../db/seed'
 import { inBatches, withIndexesDropped } from '../lib/bulk'
 import { companyDomainFor, companyName, FIRST_NAMES, INDUSTRIES, LAST_NAMES, pickPlace, slug, TITLES } from '../lib/names'

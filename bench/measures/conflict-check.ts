@@ -15,8 +15,12 @@
 // city, capitals, abbreviations; sometimes with the domain or NPWP) and fresh names that are not in the CRM. The
 // retyped ones also give the recall of the blocking: how often the account they came from is found.
 import Database from 'better-sqlite3'
-import { blockingKeys, DEFAULT_CONFLICT_THRESHOLD, prepareCompany, scoreCompanyMatch, type CompanyRecord } from '../../app/modules/deals/matching'
-import { findAccountConflicts, findDealConflicts, KEY_CAP } from '../../app/modules/deals/conflicts.server'
+import { blockingKeys, DEFAULT_CONFLICT_THRESHOLD, prepareCompany, scoreCompanyMatch, type CompanyRecord } from '../../app/modules/matching/company-match'
+import { findDealConflicts } from '../../app/modules/deals/conflicts.server'
+import { findMatchingAccounts } from '../../app/modules/crm/crm.server'
+import { KEY_CAP } from '../../app/modules/matching/matching.server'
+
+const findAccountConflicts = (c: CompanyRecord) => findMatchingAccounts(c).map((m) => ({ id: m.record.id, score: m.score }))
 import { companyDomainFor, companyName, nameVariant } from '../lib/names'
 import { createRng, seedFrom } from '../lib/rng'
 import { summarise } from '../lib/stats'
@@ -118,7 +122,7 @@ function measureConflictCheck(ctx: MeasureContext): ResultRow[] {
     const base = summarise(bareTimes)
     const full = summarise(fullTimes)
     const sizes = summarise(scored)
-    const group = `conflict check in process, ${ctx.scale.accounts.toLocaleString('en-US')} accounts (app: findAccountConflicts; baseline: the same lookup in bare SQL)`
+    const group = `conflict check in process, ${ctx.scale.accounts.toLocaleString('en-US')} accounts (app: crm findMatchingAccounts; baseline: the same lookup in bare SQL)`
     ctx.log(`conflict check: app p50 ${app.p50.toFixed(2)} ms, p99 ${app.p99.toFixed(2)} ms; bare p99 ${base.p99.toFixed(2)} ms; ${sizes.mean.toFixed(0)} accounts scored on average`)
     return [
       { group, measure: `p50 of ${app.count} lookups`, unit: 'ms', app: app.p50, baseline: base.p50 },

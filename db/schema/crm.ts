@@ -29,20 +29,6 @@ export const accounts = sqliteTable(
   ],
 )
 
-// Conflict-detection index: each account is stored under a handful of selective keys
-// (name tokens, typo-tolerant skeletons, domain, NPWP) so a lookup reads a few short
-// posting lists instead of scanning every account.
-export const accountMatchKeys = sqliteTable(
-  'account_match_keys',
-  {
-    key: text('key').notNull(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-  },
-  (t) => [index('account_match_keys_key_idx').on(t.key, t.accountId), index('account_match_keys_account_idx').on(t.accountId)],
-)
-
 export const contacts = sqliteTable(
   'contacts',
   {

@@ -57,18 +57,6 @@ export const dealRegistrations = sqliteTable(
   ],
 )
 
-// The same selective keys as accounts, so a new registration finds other partners' open claims.
-export const dealRegistrationMatchKeys = sqliteTable(
-  'deal_registration_match_keys',
-  {
-    key: text('key').notNull(),
-    registrationId: text('registration_id')
-      .notNull()
-      .references(() => dealRegistrations.id, { onDelete: 'cascade' }),
-  },
-  (t) => [index('deal_reg_keys_key_idx').on(t.key, t.registrationId), index('deal_reg_keys_reg_idx').on(t.registrationId)],
-)
-
 /** What the conflict check found at the last submission, kept so managers see the evidence later. */
 export const dealConflicts = sqliteTable(
   'deal_conflicts',

@@ -1,4 +1,4 @@
-import { describeReason } from '../../app/modules/deals/matching'
+import { describeReason } from '../../app/modules/matching/company-match'
 import { translate } from '../../app/utils/i18n'
 import { expect, test } from './fixtures'
 

@@ -5,8 +5,8 @@ import { db, type DbOrTx } from '../../app/utils/db.server'
 import { newId } from '../../app/utils/ids'
 import { hashPassword } from '../../app/modules/auth/password.server'
 import type { Role } from '../../app/modules/auth/roles'
-import { companyDomain, normaliseCompanyName } from '../../app/modules/deals/matching'
-import { indexAccountKeys } from '../../app/modules/crm/crm.server'
+import { companyDomain, normaliseCompanyName } from '../../app/modules/matching/company-match'
+import { indexCompanyKeys } from '../../app/modules/matching/matching.server'
 import { createSession } from '../../app/modules/auth/session.server'
 import { actorForSession } from '../../app/modules/auth/require-actor.server'
 
@@ -84,7 +84,7 @@ export function makeAccount(overrides: Partial<AccountRow> & { website?: string 
   }
   row.normalizedName = normaliseCompanyName(row.name)
   tx.insert(accounts).values(row).run()
-  indexAccountKeys(tx, row.id, row)
+  indexCompanyKeys(tx, 'account', row.id, row)
   return row
 }
 

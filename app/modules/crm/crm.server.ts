@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
-import { accountMatchKeys, accounts, activities, contacts, leads, opportunities, organisations, pipelineStages, pipelines, users } from '../../../db/schema'
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { accounts, activities, contacts, leads, opportunities, organisations, pipelineStages, pipelines, users } from '../../../db/schema'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
@@ -7,7 +7,7 @@ import { isCurrencyCode, parseAmountToMinor } from '../../utils/money'
 import { contains } from '../../utils/sql'
 import { audit, changedFields, historyOf } from '../audit/audit.server'
 import { assertCan, type Actor } from '../auth/actor'
-import { blockingKeys, companyDomain, normaliseCompanyName } from '../deals/matching'
+import { companyDomain, findMatchingCompanies, indexCompanyKeys, normaliseCompanyName, type CompanyRecord } from '../matching/matching.server'
 import type { AccountInput, ActivityInput, ContactInput, LeadInput, OpportunityInput } from './crm.schema'
 import { scoreBand } from './crm.schema'
 
@@ -30,10 +30,24 @@ const PAGE_SIZE = 25
 // ---- accounts ------------------------------------------------------------------------
 
 /** Keeps the conflict-detection index in step with an account's name, domain and NPWP. */
-export function indexAccountKeys(tx: DbOrTx, accountId: string, record: { name: string; domain?: string | null; npwp?: string | null }) {
-  tx.delete(accountMatchKeys).where(eq(accountMatchKeys.accountId, accountId)).run()
-  const keys = [...new Set(blockingKeys(record))]
-  if (keys.length) tx.insert(accountMatchKeys).values(keys.map((key) => ({ key, accountId }))).run()
+function indexAccountKeys(tx: DbOrTx, accountId: string, record: CompanyRecord) {
+  indexCompanyKeys(tx, 'account', accountId, record)
+}
+
+/** Accounts that may be the same company as the candidate, best first (for the deal conflict check). */
+export function findMatchingAccounts(candidate: CompanyRecord, threshold?: number) {
+  return findMatchingCompanies('account', candidate, (ids) => db.select({ id: accounts.id, name: accounts.name, domain: accounts.domain, npwp: accounts.npwp }).from(accounts).where(inArray(accounts.id, ids)).all(), { threshold })
+}
+
+/** Open opportunities on these accounts: the vendor may already be selling there. */
+export function openOpportunitiesOnAccounts(accountIds: string[]) {
+  if (accountIds.length === 0) return []
+  return db
+    .select({ id: opportunities.id, name: opportunities.name, accountId: opportunities.accountId, partnerOrgId: opportunities.partnerOrgId, stage: pipelineStages.name })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .where(and(inArray(opportunities.accountId, accountIds.slice(0, 500)), eq(pipelineStages.isClosed, false)))
+    .all()
 }
 
 export const ACCOUNT_SORTS = ['name', 'city', 'region', 'updatedAt'] as const
@@ -147,6 +161,31 @@ export function getAccount360(actor: Actor, id: string) {
       .all(),
     history: historyOf('account', id, 30),
   }
+}
+
+/**
+ * For deal conversion, inside the caller's transaction: the matched account (target = its id), or a new
+ * account with the registration's contact (target = 'new').
+ */
+export function createAccountFromRegistration(
+  tx: DbOrTx,
+  actor: Actor,
+  target: string,
+  reg: { registrationId: string; name: string; domain: string | null; npwp: string | null; city: string | null; region: string | null; contactName: string; contactEmail: string | null; contactPhone: string | null },
+  now = Date.now(),
+): { accountId: string } {
+  if (target !== 'new') {
+    const account = tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, target)).get()
+    if (!account) throw new ValidationFailed('target', 'errors.accountUnknown')
+    return { accountId: account.id }
+  }
+  const account = { id: newId(), name: reg.name, normalizedName: normaliseCompanyName(reg.name), domain: reg.domain, npwp: reg.npwp, city: reg.city, region: reg.region, ownerId: actor.userId, createdAt: now, updatedAt: now }
+  tx.insert(accounts).values(account).run()
+  indexAccountKeys(tx, account.id, account)
+  audit(tx, actor, 'account', account.id, 'created', null, { name: account.name, fromRegistration: reg.registrationId })
+  const [firstName, ...rest] = reg.contactName.split(/\s+/)
+  tx.insert(contacts).values({ id: newId(), accountId: account.id, firstName, lastName: rest.join(' ') || null, email: reg.contactEmail, phone: reg.contactPhone, ownerId: actor.userId, createdAt: now, updatedAt: now }).run()
+  return { accountId: account.id }
 }
 
 // ---- contacts ------------------------------------------------------------------------
@@ -392,6 +431,23 @@ export function moveOpportunityStage(actor: Actor, id: string, stageId: string, 
     tx.update(opportunities).set({ stageId, updatedAt: now }).where(eq(opportunities.id, id)).run()
     audit(tx, actor, 'opportunity', id, 'stage_changed', { stageId: before.stageId }, { stageId })
   })
+}
+
+/** A partner-sourced opportunity at the first stage of a pipeline, for deal conversion (caller's transaction). */
+export function createPartnerOpportunity(
+  tx: DbOrTx,
+  actor: Actor,
+  input: { registrationId: string; name: string; accountId: string; pipelineId: string; amountMinor: number; currency: string; expectedCloseDate: string | null; partnerOrgId: string },
+  now = Date.now(),
+) {
+  const pipeline = tx.select().from(pipelines).where(eq(pipelines.id, input.pipelineId)).get()
+  if (!pipeline) throw new ValidationFailed('pipelineId', 'errors.pipelineUnknown')
+  const firstStage = tx.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipeline.id)).orderBy(asc(pipelineStages.position)).get()
+  if (!firstStage) throw new ValidationFailed('pipelineId', 'errors.stageUnknown')
+  const opportunity = { id: newId(), name: input.name, accountId: input.accountId, pipelineId: pipeline.id, stageId: firstStage.id, amountMinor: input.amountMinor, currency: input.currency, expectedCloseDate: input.expectedCloseDate, ownerId: actor.userId, source: 'partner' as const, partnerOrgId: input.partnerOrgId, createdAt: now, updatedAt: now }
+  tx.insert(opportunities).values(opportunity).run()
+  audit(tx, actor, 'opportunity', opportunity.id, 'created', null, { fromRegistration: input.registrationId, partnerOrgId: input.partnerOrgId })
+  return opportunity
 }
 
 // ---- activities ---------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
-import { accounts, contacts, dealConflicts, dealExtensions, dealMessages, dealRegistrationMatchKeys, dealRegistrations, dealRules, memberships, opportunities, organisations, pipelineStages, pipelines, users } from '../../../db/schema'
+import { accounts, contacts, dealConflicts, dealExtensions, dealMessages, dealRegistrations, dealRules, memberships, opportunities, organisations, pipelineStages, pipelines, users } from '../../../db/schema'
 import { DAY_MS, formatLongDate } from '../../utils/dates'
 import { db, type DbOrTx, type Tx } from '../../utils/db.server'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
@@ -8,12 +8,12 @@ import { isCurrencyCode, parseAmountToMinor } from '../../utils/money'
 import { contains } from '../../utils/sql'
 import { audit, historyOf } from '../audit/audit.server'
 import { assertCan, can, scopeOf, type Actor } from '../auth/actor'
-import { indexAccountKeys } from '../crm/crm.server'
+import { createAccountFromRegistration, createPartnerOpportunity } from '../crm/crm.server'
 import { kickEmailDelivery, notify } from '../notify/notify.server'
-import { findDealConflicts, indexRegistrationKeys, type ConflictMatch } from './conflicts.server'
+import { closeRegistrationKeys, findDealConflicts, indexRegistrationKeys, type ConflictMatch } from './conflicts.server'
 import { EDITABLE_STATUSES, IllegalDealTransition, nextStatus, type DealEvent, type DealStatus } from './deals.machine'
 import type { DealFormInput, DealRulesInput } from './deals.schema'
-import { companyDomain, normaliseCompanyName } from './matching'
+import { companyDomain, normaliseCompanyName } from '../matching/matching.server'
 
 export type DealRegistration = typeof dealRegistrations.$inferSelect
 export type DealRules = typeof dealRules.$inferSelect
@@ -387,7 +387,7 @@ export function answerAndResubmit(actor: Actor, id: string, answer: string, now 
 }
 
 function closeKeys(tx: DbOrTx, id: string) {
-  tx.delete(dealRegistrationMatchKeys).where(eq(dealRegistrationMatchKeys.registrationId, id)).run()
+  closeRegistrationKeys(tx, id)
 }
 
 export function withdrawDeal(actor: Actor, id: string, now = Date.now()) {
@@ -508,41 +508,8 @@ export function convertDeal(actor: Actor, id: string, input: { target: string; p
       const reg = findRegistrationFor(tx, actor, id)
       assertCan(actor, 'approve:deal')
       const status = transition(reg, 'convert')
-      const pipeline = tx.select().from(pipelines).where(eq(pipelines.id, input.pipelineId)).get()
-      if (!pipeline) throw new ValidationFailed('pipelineId', 'errors.pipelineUnknown')
-      const firstStage = tx.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipeline.id)).orderBy(asc(pipelineStages.position)).get()
-      if (!firstStage) throw new ValidationFailed('pipelineId', 'errors.stageUnknown')
-      let accountId: string
-      if (input.target === 'new') {
-        accountId = newId()
-        const account = { id: accountId, name: reg.customerName, normalizedName: normaliseCompanyName(reg.customerName), domain: reg.customerDomain, npwp: reg.customerNpwp, city: reg.customerCity, region: reg.customerRegion, ownerId: actor.userId, createdAt: now, updatedAt: now }
-        tx.insert(accounts).values(account).run()
-        indexAccountKeys(tx, accountId, account)
-        audit(tx, actor, 'account', accountId, 'created', null, { name: account.name, fromRegistration: id })
-        const [firstName, ...rest] = reg.contactName.split(/\s+/)
-        tx.insert(contacts).values({ id: newId(), accountId, firstName, lastName: rest.join(' ') || null, email: reg.contactEmail, phone: reg.contactPhone, ownerId: actor.userId, createdAt: now, updatedAt: now }).run()
-      } else {
-        const account = tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.target)).get()
-        if (!account) throw new ValidationFailed('target', 'errors.accountUnknown')
-        accountId = account.id
-      }
-      const opportunity = {
-        id: newId(),
-        name: `${reg.customerName} — ${reg.products}`.slice(0, 200),
-        accountId,
-        pipelineId: pipeline.id,
-        stageId: firstStage.id,
-        amountMinor: reg.valueMinor,
-        currency: reg.currency,
-        expectedCloseDate: reg.expectedCloseDate,
-        ownerId: actor.userId,
-        source: 'partner' as const,
-        partnerOrgId: reg.partnerOrgId,
-        createdAt: now,
-        updatedAt: now,
-      }
-      tx.insert(opportunities).values(opportunity).run()
-      audit(tx, actor, 'opportunity', opportunity.id, 'created', null, { fromRegistration: id, partnerOrgId: reg.partnerOrgId })
+      const { accountId } = createAccountFromRegistration(tx, actor, input.target, { registrationId: id, name: reg.customerName, domain: reg.customerDomain, npwp: reg.customerNpwp, city: reg.customerCity, region: reg.customerRegion, contactName: reg.contactName, contactEmail: reg.contactEmail, contactPhone: reg.contactPhone }, now)
+      const opportunity = createPartnerOpportunity(tx, actor, { registrationId: id, name: `${reg.customerName} — ${reg.products}`.slice(0, 200), accountId, pipelineId: input.pipelineId, amountMinor: reg.valueMinor, currency: reg.currency, expectedCloseDate: reg.expectedCloseDate, partnerOrgId: reg.partnerOrgId }, now)
       tx.update(dealRegistrations).set({ status, accountId, opportunityId: opportunity.id, updatedAt: now }).where(eq(dealRegistrations.id, id)).run()
       closeKeys(tx, id)
       audit(tx, actor, 'deal_registration', id, 'converted', { status: reg.status }, { status, accountId, opportunityId: opportunity.id })

@@ -12,7 +12,7 @@ import {
   scoreCompanyMatch,
   type CompanyRecord,
   type MatchReason,
-} from './matching'
+} from './company-match'
 
 const T = DEFAULT_CONFLICT_THRESHOLD
 
