@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
-import { accounts, contacts, dealConflicts, dealExtensions, dealMessages, dealRegistrations, dealRules, memberships, opportunities, organisations, pipelineStages, pipelines, users } from '../../../db/schema'
+import { dealConflicts, dealExtensions, dealMessages, dealRegistrations, dealRules, memberships, opportunities, organisations, pipelineStages, users } from '../../../db/schema'
 import { DAY_MS, formatLongDate } from '../../utils/dates'
 import { db, type DbOrTx, type Tx } from '../../utils/db.server'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
@@ -13,7 +13,7 @@ import { kickEmailDelivery, notify } from '../notify/notify.server'
 import { closeRegistrationKeys, findDealConflicts, indexRegistrationKeys, type ConflictMatch } from './conflicts.server'
 import { EDITABLE_STATUSES, IllegalDealTransition, nextStatus, type DealEvent, type DealStatus } from './deals.machine'
 import type { DealFormInput, DealRulesInput } from './deals.schema'
-import { companyDomain, normaliseCompanyName } from '../matching/matching.server'
+import { companyDomain } from '../matching/matching.server'
 
 export type DealRegistration = typeof dealRegistrations.$inferSelect
 export type DealRules = typeof dealRules.$inferSelect
