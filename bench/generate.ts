@@ -1,10 +1,10 @@
 // Builds (or reuses) the benchmark database of a scale: bench/.data/<scale>.db, with bench/.data/<scale>.json
-// beside it. The database is made the way a real one is (committed migrations, then db/seed.ts for the vendor,
+// beside it. The database is made the way a real one is (committed migrations, then scripts/seed.ts for the vendor,
 // demo logins and pipelines), then every generator step in bench/generators/ bulk-loads its tables.
 //
 //   npx tsx bench/generate.ts --scale S|M|L [--force]
 //
-// A cached file is reused while its key matches: a hash of db/migrations, db/seed.ts, the conflict matcher (its
+// A cached file is reused while its key matches: a hash of db/migrations, scripts/seed.ts, the conflict matcher (its
 // keys are stored) and the generator sources. Change any of them and the next run regenerates.
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -42,7 +42,7 @@ export function datasetKey(): string {
   const hash = crypto.createHash('sha256').update(`v${GENERATOR_VERSION}`)
   const inputs = [
     ...filesUnder(path.join(REPO_DIR, 'db/migrations')),
-    path.join(REPO_DIR, 'db/seed.ts'),
+    path.join(REPO_DIR, 'scripts/seed.ts'),
     path.join(REPO_DIR, 'app/modules/deals/matching.ts'),
     ...filesUnder(GENERATORS_DIR),
     path.join(BENCH_DIR, 'lib/names.ts'),
@@ -113,12 +113,12 @@ async function generateDataset(scale: ScaleName, key: string, log: (m: string) =
   t = performance.now()
   const seedDir = path.join(DATA_DIR, 'seed-tmp')
   fs.mkdirSync(seedDir, { recursive: true })
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'db/seed.ts'], {
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
     cwd: REPO_DIR,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: tmp, DATA_DIR: seedDir, SESSION_SECRET: 'bench-seed-secret-bench-seed-secret-0000' },
     encoding: 'utf8',
   })
-  if (seeded.status !== 0) throw new Error(`db/seed.ts failed:\n${seeded.stdout}\n${seeded.stderr}`)
+  if (seeded.status !== 0) throw new Error(`scripts/seed.ts failed:\n${seeded.stdout}\n${seeded.stderr}`)
   lap('seed', t)
 
   // 3. the bulk steps

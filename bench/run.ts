@@ -40,7 +40,7 @@ import { freePort, launch, residentMiB, signIn, type RunningServer } from './lib
 import { median } from './lib/stats'
 import type { ModuleRunnerInput } from './lib/module-runner'
 import type { DatasetMeta, MeasureContext, ResultRow } from './lib/types'
-import { DEMO_PASSWORD } from '../db/seed'
+import { DEMO_PASSWORD } from '../scripts/seed'
 
 const RESULTS_DIR = path.join(BENCH_DIR, 'results')
 /** Working directory of the measured app: a snapshot of build/ (see ensureBuild). */

@@ -2,6 +2,6 @@
 import { execSync } from 'node:child_process'
 
 execSync('npx tsx scripts/migrate.ts', { stdio: 'inherit' })
-execSync('npx tsx db/seed.ts --if-empty', { stdio: 'inherit' })
+execSync('npx tsx scripts/seed.ts --if-empty', { stdio: 'inherit' })
 process.env.NODE_ENV = 'development'
 await import('../server')

@@ -45,7 +45,7 @@ const env: NodeJS.ProcessEnv = {
   JOBS_INTERVAL_SECONDS: '5',
 }
 execSync('npx tsx scripts/migrate.ts', { stdio: 'inherit', env })
-execSync('npx tsx db/seed.ts', { stdio: 'inherit', env })
+execSync('npx tsx scripts/seed.ts', { stdio: 'inherit', env })
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
 let serverLog = ''

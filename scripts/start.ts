@@ -29,7 +29,7 @@ if (sourceNewerThanBuild()) {
   execSync('npx remix vite:build', { stdio: 'inherit', env: { ...process.env } })
 }
 execSync('npx tsx scripts/migrate.ts', { stdio: 'inherit' })
-execSync('npx tsx db/seed.ts --if-empty', { stdio: 'inherit' })
+execSync('npx tsx scripts/seed.ts --if-empty', { stdio: 'inherit' })
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { stdio: 'inherit', env: process.env })
 const forward = (signal: NodeJS.Signals) => server.kill(signal)

@@ -84,27 +84,6 @@ export function SortHeader({ column, label }: { column: string; label: string })
   )
 }
 
-export function Pagination({ page, total, pageSize }: { page: number; total: number; pageSize: number }) {
-  const { t, number } = useT()
-  const [params] = useSearchParams()
-  const pages = Math.max(1, Math.ceil(total / pageSize))
-  const link = (p: number) => {
-    const next = new URLSearchParams(params)
-    next.set('page', String(p))
-    return `?${next}`
-  }
-  return (
-    <nav className="pagination" aria-label={t('list.pagination')}>
-      <span>{t('list.showing', { from: number(total === 0 ? 0 : (page - 1) * pageSize + 1), to: number(Math.min(page * pageSize, total)), total: number(total) })}</span>
-      <span className="pagination-links">
-        {page > 1 ? <Link to={link(page - 1)} rel="prev">{t('list.previous')}</Link> : <span aria-disabled="true">{t('list.previous')}</span>}
-        <span>{t('list.pageOf', { page, pages })}</span>
-        {page < pages ? <Link to={link(page + 1)} rel="next">{t('list.next')}</Link> : <span aria-disabled="true">{t('list.next')}</span>}
-      </span>
-    </nav>
-  )
-}
-
 /** A GET search form that keeps the other filters of the URL. */
 export function SearchBox({ placeholder, children }: { placeholder: string; children?: ReactNode }) {
   const { t } = useT()

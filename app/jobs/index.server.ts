@@ -1,4 +1,4 @@
-import { purgeExpiredSessions } from '../modules/auth/session.server'
+import { purgeExpiredSessions } from '../modules/auth/auth.server'
 import { deliverPendingEmails } from '../modules/notify/notify.server'
 import { expireStaleRegistrations, sendExpiryReminders } from '../modules/deals/deals.server'
 import type { Job } from './runner.server'

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Badge, EmptyState, PageHeader } from '../components/ui'
 import { AuditTrail } from '../components/audit-trail'
 import { can } from '../modules/auth/actor'
+import { historyFor } from '../modules/audit/history.server'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { ActivityForm } from '../modules/crm/crm-forms'
 import { ActivitySchema, scoreBand } from '../modules/crm/crm.schema'
@@ -16,16 +17,17 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  return json({ ...getAccount360(actor, params.accountId!), registrations: registrationsForAccount(actor, params.accountId!), canWrite: can(actor, 'write:crm') })
+  const actor = await requireActor(request)
+  const account = await getAccount360(actor, params.accountId!)
+  return json({ ...account, registrations: await registrationsForAccount(actor, params.accountId!), history: await historyFor(actor, 'account', params.accountId!, 30), canWrite: can(actor, 'write:crm') })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  getAccount(actor, params.accountId!)
+  const actor = await requireActor(request)
+  await getAccount(actor, params.accountId!)
   const submission = parseWithZod(await request.formData(), { schema: ActivitySchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  addActivity(actor, 'account', params.accountId!, submission.value)
+  await addActivity(actor, 'account', params.accountId!, submission.value)
   return redirectWithToast(`/accounts/${params.accountId}`, { key: 'activities.added' })
 })
 
@@ -56,7 +58,7 @@ export default function Account360() {
       </dl>
       <div className="grid-2">
         <section className="card">
-          <h2>{t('accounts.opportunities')} ({d.opportunities.length})</h2>
+          <h2>{t('accounts.opportunities')} ({d.totals.opportunities})</h2>
           {d.opportunities.length === 0 ? <EmptyState message={t('accounts.noOpportunities')} /> : (
             <ul className="record-list">
               {d.opportunities.map((o) => (
@@ -67,6 +69,7 @@ export default function Account360() {
               ))}
             </ul>
           )}
+          {d.totals.opportunities > d.opportunities.length ? <Link to={`/opportunities?account=${a.id}`}>{t('accounts.showAll', { count: d.totals.opportunities })}</Link> : null}
         </section>
         <section className="card">
           <h2>{t('accounts.registrations')} ({d.registrations.length})</h2>
@@ -82,7 +85,7 @@ export default function Account360() {
           )}
         </section>
         <section className="card">
-          <h2>{t('accounts.contacts')} ({d.contacts.length})</h2>
+          <h2>{t('accounts.contacts')} ({d.totals.contacts})</h2>
           {d.contacts.length === 0 ? <EmptyState message={t('accounts.noContacts')} /> : (
             <ul className="record-list">
               {d.contacts.map((c) => (
@@ -93,9 +96,10 @@ export default function Account360() {
               ))}
             </ul>
           )}
+          {d.totals.contacts > d.contacts.length ? <Link to={`/contacts?account=${a.id}`}>{t('accounts.showAll', { count: d.totals.contacts })}</Link> : null}
         </section>
         <section className="card">
-          <h2>{t('accounts.leads')} ({d.leads.length})</h2>
+          <h2>{t('accounts.leads')} ({d.totals.leads})</h2>
           {d.leads.length === 0 ? <EmptyState message={t('accounts.noLeads')} /> : (
             <ul className="record-list">
               {d.leads.map((l) => (

@@ -13,18 +13,18 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  const account = getAccount(actor, params.accountId!)
+  const actor = await requireActor(request)
+  const account = await getAccount(actor, params.accountId!)
   assertCan(actor, 'write:crm', {})
   return json({ account: { id: account.id, name: account.name, website: account.domain, npwp: formatNpwp(account.npwp), industry: account.industry, address: account.address, city: account.city, region: account.region, phone: account.phone } })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  getAccount(actor, params.accountId!)
+  const actor = await requireActor(request)
+  await getAccount(actor, params.accountId!)
   const submission = parseWithZod(await request.formData(), { schema: AccountSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  updateAccount(actor, params.accountId!, submission.value)
+  await updateAccount(actor, params.accountId!, submission.value)
   return redirectWithToast(`/accounts/${params.accountId}`, { key: 'common.saved' })
 })
 

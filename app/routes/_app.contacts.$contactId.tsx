@@ -5,7 +5,7 @@ import { AuditTrail } from '../components/audit-trail'
 import { PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
-import { historyOf } from '../modules/audit/audit.server'
+import { historyFor } from '../modules/audit/history.server'
 import { ContactForm } from '../modules/crm/crm-forms'
 import { ContactSchema } from '../modules/crm/crm.schema'
 import { accountOptions, getContact, updateContact } from '../modules/crm/crm.server'
@@ -14,17 +14,17 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  const contact = getContact(actor, params.contactId!)
-  return json({ contact, accounts: accountOptions(actor), canWrite: can(actor, 'write:crm'), history: historyOf('contact', contact.id) })
+  const actor = await requireActor(request)
+  const contact = await getContact(actor, params.contactId!)
+  return json({ contact, accounts: await accountOptions(actor), canWrite: can(actor, 'write:crm'), history: await historyFor(actor, 'contact', contact.id) })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  getContact(actor, params.contactId!)
+  const actor = await requireActor(request)
+  await getContact(actor, params.contactId!)
   const submission = parseWithZod(await request.formData(), { schema: ContactSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  updateContact(actor, params.contactId!, submission.value)
+  await updateContact(actor, params.contactId!, submission.value)
   return redirectWithToast(`/contacts/${params.contactId}`, { key: 'common.saved' })
 })
 

@@ -11,15 +11,15 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = requireCapability(request, 'write:crm')
-  return json({ accounts: accountOptions(actor), accountId: new URL(request.url).searchParams.get('accountId') })
+  const actor = await requireCapability(request, 'write:crm')
+  return json({ accounts: await accountOptions(actor), accountId: new URL(request.url).searchParams.get('accountId') })
 })
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireCapability(request, 'write:crm')
+  const actor = await requireCapability(request, 'write:crm')
   const submission = parseWithZod(await request.formData(), { schema: ContactSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const contact = createContact(actor, submission.value)
+  const contact = await createContact(actor, submission.value)
   return redirectWithToast(contact.accountId ? `/accounts/${contact.accountId}` : `/contacts/${contact.id}`, { key: 'contacts.created' })
 })
 

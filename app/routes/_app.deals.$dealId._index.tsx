@@ -1,4 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { intentAction, verb } from '../kit/form-action.server'
+import { historyFor } from '../modules/audit/history.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuditTrail } from '../components/audit-trail'
 import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'
@@ -10,83 +13,38 @@ import { answerAndResubmit, approveDeal, convertDeal, decideExtension, getDeal, 
 import { describeReason, type MatchReason } from '../modules/matching/company-match'
 import { formatNpwp } from '../modules/orgs/orgs.schema'
 import { handle } from '../utils/route.server'
-import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 import type { MessageKey } from '../utils/i18n'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  const deal = getDeal(actor, params.dealId!)
-  const pipelines = deal.permissions.convert ? listPipelines(actor).map((p) => ({ id: p.id, name: p.name })) : []
+  const actor = await requireActor(request)
+  const deal = await getDeal(actor, params.dealId!)
+  const pipelines = deal.permissions.convert ? (await listPipelines(actor)).map((p) => ({ id: p.id, name: p.name })) : []
   return json({
     ...deal,
     conflicts: deal.conflicts.map((c) => ({ ...c, reasonsText: (c.reasons as MatchReason[]).map((r) => describeReason(r, actor.locale)) })),
+    history: await historyFor(actor, 'deal_registration', params.dealId!),
     pipelines,
     now: Date.now(),
   })
 })
 
-function invalid(key: MessageKey = 'errors.required') {
-  return json({ status: 'error' as const, message: key }, { status: 400 })
-}
+const NoInput = z.object({})
+const dealId = (args: ActionFunctionArgs) => args.params.dealId!
+const back = (key: MessageKey) => (_: unknown, args: ActionFunctionArgs) => ({ to: `/deals/${dealId(args)}`, toast: { key } })
 
-export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  const id = params.dealId!
-  getDeal(actor, id)
-  const form = Object.fromEntries(await request.formData())
-  const back = (key: MessageKey) => redirectWithToast(`/deals/${id}`, { key })
-  switch (form.intent) {
-    case 'submit':
-      submitDraft(actor, id, form.acceptRules === 'on')
-      return back('deals.submitted')
-    case 'withdraw':
-      withdrawDeal(actor, id)
-      return back('deals.withdrawn')
-    case 'approve':
-      approveDeal(actor, id)
-      return back('deals.approved')
-    case 'reject': {
-      const parsed = RejectSchema.safeParse(form)
-      if (!parsed.success) return invalid()
-      rejectDeal(actor, id, parsed.data.reason)
-      return back('deals.rejected')
-    }
-    case 'return': {
-      const parsed = ReturnSchema.safeParse(form)
-      if (!parsed.success) return invalid()
-      returnDeal(actor, id, parsed.data.question)
-      return back('deals.returned')
-    }
-    case 'answer': {
-      const parsed = AnswerSchema.safeParse(form)
-      if (!parsed.success) return invalid()
-      answerAndResubmit(actor, id, parsed.data.answer)
-      return back('deals.answered')
-    }
-    case 'request-extension': {
-      const parsed = ExtensionRequestSchema.safeParse(form)
-      if (!parsed.success) return invalid()
-      requestExtension(actor, id, parsed.data.justification)
-      return back('deals.extensionRequested')
-    }
-    case 'decide-extension': {
-      const parsed = ExtensionDecisionSchema.safeParse(form)
-      if (!parsed.success) return invalid()
-      decideExtension(actor, id, parsed.data.extensionId, parsed.data.decision, parsed.data.reason)
-      return back('deals.extensionDecided')
-    }
-    case 'convert': {
-      const parsed = ConvertSchema.safeParse(form)
-      if (!parsed.success) return invalid()
-      convertDeal(actor, id, parsed.data)
-      return back('deals.converted')
-    }
-    default:
-      return invalid('errors.generic')
-  }
+/** Each button of the page is one verb: its schema, the service call, and the message after it. */
+export const action = intentAction({
+  submit: verb({ schema: z.object({ acceptRules: z.string().optional() }), run: (actor, input, args) => submitDraft(actor, dealId(args), input.acceptRules === 'on'), done: back('deals.submitted') }),
+  withdraw: verb({ schema: NoInput, run: (actor, _input, args) => withdrawDeal(actor, dealId(args)), done: back('deals.withdrawn') }),
+  approve: verb({ schema: NoInput, run: (actor, _input, args) => approveDeal(actor, dealId(args)), done: back('deals.approved') }),
+  reject: verb({ schema: RejectSchema, run: (actor, input, args) => rejectDeal(actor, dealId(args), input.reason), done: back('deals.rejected') }),
+  return: verb({ schema: ReturnSchema, run: (actor, input, args) => returnDeal(actor, dealId(args), input.question), done: back('deals.returned') }),
+  answer: verb({ schema: AnswerSchema, run: (actor, input, args) => answerAndResubmit(actor, dealId(args), input.answer), done: back('deals.answered') }),
+  'request-extension': verb({ schema: ExtensionRequestSchema, run: (actor, input, args) => requestExtension(actor, dealId(args), input.justification), done: back('deals.extensionRequested') }),
+  'decide-extension': verb({ schema: ExtensionDecisionSchema, run: (actor, input, args) => decideExtension(actor, dealId(args), input.extensionId, input.decision, input.reason), done: back('deals.extensionDecided') }),
+  convert: verb({ schema: ConvertSchema, run: (actor, input, args) => convertDeal(actor, dealId(args), input), done: back('deals.converted') }),
 })
-
 
 export default function DealPage() {
   const d = useLoaderData<typeof loader>()
@@ -120,6 +78,14 @@ export default function DealPage() {
       {d.underReview && !d.conflicts.length ? (
         <div className="notice notice-warning" role="status"><strong>{t('deals.conflictUnderReview')}</strong></div>
       ) : null}
+      {d.alreadyRegistered.length ? (
+        <div className="notice" role="status">
+          {t('deals.alreadyRegistered')}{' '}
+          {d.alreadyRegistered.map((x, i) => (
+            <span key={x.id}>{i ? ', ' : ''}<Link to={`/deals/${x.id}`}>{x.customerName}</Link> (<DealStatusBadge status={x.status} />)</span>
+          ))}
+        </div>
+      ) : null}
       {r.rejectionReason ? <div className="notice" role="status">{t('deals.rejectedBecause', { reason: r.rejectionReason })}</div> : null}
 
       <dl className="facts">
@@ -146,7 +112,7 @@ export default function DealPage() {
         </section>
       ) : null}
 
-      {r.status === 'draft' && p.edit ? (
+      {p.submit ? (
         <section className="card">
           <Form method="post" className="stack">
             <label className="checkbox"><input type="checkbox" name="acceptRules" /> {t('deals.fields.acceptRules')}</label>

@@ -14,11 +14,11 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  const deal = getDeal(actor, params.dealId!)
+  const actor = await requireActor(request)
+  const deal = await getDeal(actor, params.dealId!)
   if (!deal.permissions.edit) throw new NotFound()
   const r = deal.registration
-  const rules = getDealRules()
+  const rules = await getDealRules(actor)
   return json({
     id: r.id,
     rulesText: actor.locale === 'id' ? rules.rulesTextId : rules.rulesTextEn,
@@ -27,11 +27,11 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  getDeal(actor, params.dealId!)
+  const actor = await requireActor(request)
+  await getDeal(actor, params.dealId!)
   const submission = parseWithZod(await request.formData(), { schema: DealFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  updateDeal(actor, params.dealId!, submission.value)
+  await updateDeal(actor, params.dealId!, submission.value)
   return redirectWithToast(`/deals/${params.dealId}`, { key: submission.value.intent === 'submit' ? 'deals.submitted' : 'deals.saved' })
 })
 

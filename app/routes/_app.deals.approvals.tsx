@@ -1,19 +1,20 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { Badge, EmptyState, PageHeader, Pagination } from '../components/ui'
+import { Badge, EmptyState, PageHeader } from '../components/ui'
+import { Pagination } from '../components/list-page'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { RejectSchema } from '../modules/deals/deals.schema'
 import { approvalQueue, approveDeal, rejectDeal } from '../modules/deals/deals.server'
 import { describeReason, type MatchReason } from '../modules/matching/company-match'
-import { listParams } from '../utils/pagination'
+import { listParams } from '../kit/paginate'
 import { handle } from '../utils/route.server'
 import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
+  const actor = await requireActor(request)
   const { page } = listParams(new URL(request.url), ['age'], 'age')
-  const queue = approvalQueue(actor, { page })
+  const queue = await approvalQueue(actor, { page })
   return json({
     ...queue,
     rows: queue.rows.map((r) => ({ ...r, conflicts: r.conflicts.map((c) => ({ ...c, reasonsText: (c.reasons as MatchReason[]).map((x) => describeReason(x, actor.locale)) })) })),
@@ -23,17 +24,17 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 
 /** One-click decisions from the queue; a rejection needs its reason. */
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
+  const actor = await requireActor(request)
   const form = Object.fromEntries(await request.formData())
   const id = typeof form.id === 'string' ? form.id : ''
   if (form.intent === 'approve') {
-    approveDeal(actor, id)
+    await approveDeal(actor, id)
     return redirectWithToast('/deals/approvals', { key: 'deals.approved' })
   }
   if (form.intent === 'reject') {
     const parsed = RejectSchema.safeParse(form)
     if (!parsed.success) return redirectWithToast(`/deals/${id}`, { key: 'errors.required', type: 'error' })
-    rejectDeal(actor, id, parsed.data.reason)
+    await rejectDeal(actor, id, parsed.data.reason)
     return redirectWithToast('/deals/approvals', { key: 'deals.rejected' })
   }
   return json({ message: 'errors.generic' }, { status: 400 })

@@ -12,18 +12,18 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  assertCan(actor, 'register:deal', { orgId: actor.orgId })
-  const rules = getDealRules()
+  const actor = await requireActor(request)
+  assertCan(actor, 'register:deal_registration', { orgId: actor.orgId })
+  const rules = await getDealRules(actor)
   return json({ rulesText: actor.locale === 'id' ? rules.rulesTextId : rules.rulesTextEn })
 })
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  assertCan(actor, 'register:deal', { orgId: actor.orgId })
+  const actor = await requireActor(request)
+  assertCan(actor, 'register:deal_registration', { orgId: actor.orgId })
   const submission = parseWithZod(await request.formData(), { schema: DealFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const deal = createDeal(actor, submission.value)
+  const deal = await createDeal(actor, submission.value)
   return redirectWithToast(`/deals/${deal.id}`, { key: submission.value.intent === 'submit' ? 'deals.submitted' : 'deals.created' })
 })
 

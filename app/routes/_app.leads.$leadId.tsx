@@ -5,7 +5,7 @@ import { AuditTrail } from '../components/audit-trail'
 import { Badge, PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
-import { historyOf } from '../modules/audit/audit.server'
+import { historyFor } from '../modules/audit/history.server'
 import { LeadForm } from '../modules/crm/crm-forms'
 import { LeadSchema, scoreBand } from '../modules/crm/crm.schema'
 import { getLead, updateLead } from '../modules/crm/crm.server'
@@ -14,17 +14,17 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  const lead = getLead(actor, params.leadId!)
-  return json({ lead, canWrite: can(actor, 'write:crm'), history: historyOf('lead', lead.id) })
+  const actor = await requireActor(request)
+  const lead = await getLead(actor, params.leadId!)
+  return json({ lead, canWrite: can(actor, 'write:crm'), history: await historyFor(actor, 'lead', lead.id) })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  getLead(actor, params.leadId!)
+  const actor = await requireActor(request)
+  await getLead(actor, params.leadId!)
   const submission = parseWithZod(await request.formData(), { schema: LeadSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  updateLead(actor, params.leadId!, submission.value)
+  await updateLead(actor, params.leadId!, submission.value)
   return redirectWithToast(`/leads/${params.leadId}`, { key: 'common.saved' })
 })
 

@@ -11,15 +11,15 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  requireCapability(request, 'write:crm')
+  await requireCapability(request, 'write:crm')
   return json({})
 })
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireCapability(request, 'write:crm')
+  const actor = await requireCapability(request, 'write:crm')
   const submission = parseWithZod(await request.formData(), { schema: LeadSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const lead = createLead(actor, submission.value)
+  const lead = await createLead(actor, submission.value)
   return redirectWithToast(`/leads/${lead.id}`, { key: 'leads.created' })
 })
 

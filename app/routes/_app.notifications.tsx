@@ -1,31 +1,32 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { EmptyState, PageHeader, Pagination } from '../components/ui'
+import { EmptyState, PageHeader } from '../components/ui'
+import { Pagination } from '../components/list-page'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../modules/notify/notify.server'
-import { listParams } from '../utils/pagination'
+import { listParams } from '../kit/paginate'
 import { handle } from '../utils/route.server'
 import { safeRedirect } from '../utils/redirect'
 import { useT } from '../utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = requireActor(request)
+  const actor = await requireActor(request)
   const { page } = listParams(new URL(request.url), ['createdAt'], 'createdAt', 'desc')
-  return json(listNotifications(actor, { page }))
+  return json(await listNotifications(actor, { page }))
 }
 
 const Schema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('read'), id: z.string().min(1), link: z.string().optional() }), z.object({ intent: z.literal('read-all') })])
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
+  const actor = await requireActor(request)
   const parsed = Schema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return json({ message: 'errors.generic' }, { status: 400 })
   if (parsed.data.intent === 'read-all') {
-    markAllNotificationsRead(actor)
+    await markAllNotificationsRead(actor)
     return redirect('/notifications')
   }
-  markNotificationRead(actor, parsed.data.id)
+  await markNotificationRead(actor, parsed.data.id)
   return redirect(safeRedirect(parsed.data.link, '/notifications'))
 })
 

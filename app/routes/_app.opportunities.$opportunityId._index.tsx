@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuditTrail } from '../components/audit-trail'
 import { Badge, PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'
+import { historyFor } from '../modules/audit/history.server'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { ActivityForm } from '../modules/crm/crm-forms'
 import { ActivitySchema, MoveStageSchema } from '../modules/crm/crm.schema'
@@ -13,24 +14,24 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  return json({ ...getOpportunity(actor, params.opportunityId!), canWrite: can(actor, 'write:crm') })
+  const actor = await requireActor(request)
+  return json({ ...(await getOpportunity(actor, params.opportunityId!)), history: await historyFor(actor, 'opportunity', params.opportunityId!, 30), canWrite: can(actor, 'write:crm') })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
+  const actor = await requireActor(request)
   const id = params.opportunityId!
-  getOpportunity(actor, id)
+  await getOpportunity(actor, id)
   const formData = await request.formData()
   if (formData.get('intent') === 'move-stage') {
     const parsed = MoveStageSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) return json({ status: 'error' as const, error: { stageId: ['errors.stageUnknown'] } }, { status: 400 })
-    moveOpportunityStage(actor, id, parsed.data.stageId)
+    await moveOpportunityStage(actor, id, parsed.data.stageId)
     return redirectWithToast(`/opportunities/${id}`, { key: 'opportunities.stageMoved' })
   }
   const submission = parseWithZod(formData, { schema: ActivitySchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  addActivity(actor, 'opportunity', id, submission.value)
+  await addActivity(actor, 'opportunity', id, submission.value)
   return redirectWithToast(`/opportunities/${id}`, { key: 'activities.added' })
 })
 
@@ -88,16 +89,10 @@ export default function OpportunityPage() {
         </section>
         <section className="card">
           <h2>{t('audit.history')}</h2>
-          <AuditTrail entries={d.history.map((h) => ({ ...h, before: stageNames(h.before, d.stages), after: stageNames(h.after, d.stages) }))} />
+          <AuditTrail entries={d.history} />
         </section>
       </div>
     </>
   )
 }
 
-/** Shows stage names instead of ids in the history. */
-function stageNames(value: unknown, stages: { id: string; name: string }[]) {
-  if (!value || typeof value !== 'object' || !('stageId' in value)) return value
-  const v = value as Record<string, unknown>
-  return { ...v, stageId: stages.find((s) => s.id === v.stageId)?.name ?? v.stageId }
-}

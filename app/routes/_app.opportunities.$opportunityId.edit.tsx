@@ -13,25 +13,25 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  const { opportunity: o } = getOpportunity(actor, params.opportunityId!)
-  assertCan(actor, 'write:crm', {})
-  const pipelines = listPipelines(actor).map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name })) }))
+  const actor = await requireActor(request)
+  const { opportunity: o } = await getOpportunity(actor, params.opportunityId!)
+  assertCan(actor, 'write:crm')
+  const pipelines = (await listPipelines(actor)).map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name })) }))
   return json({
     id: o.id,
     defaultValue: { name: o.name, accountId: o.accountId, pipelineId: o.pipelineId, stageId: o.stageId, amount: minorToInput(o.amountMinor, o.currency), currency: o.currency, expectedCloseDate: o.expectedCloseDate },
-    accounts: accountOptions(actor),
+    accounts: await accountOptions(actor),
     pipelines,
   })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  getOpportunity(actor, params.opportunityId!)
+  const actor = await requireActor(request)
+  await getOpportunity(actor, params.opportunityId!)
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: OpportunitySchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  updateOpportunity(actor, params.opportunityId!, submission.value)
+  await updateOpportunity(actor, params.opportunityId!, submission.value)
   return redirectWithToast(`/opportunities/${params.opportunityId}`, { key: 'common.saved' })
 })
 

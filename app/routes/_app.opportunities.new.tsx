@@ -11,16 +11,16 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = requireCapability(request, 'write:crm')
-  const pipelines = listPipelines(actor).map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name })) }))
-  return json({ accounts: accountOptions(actor), pipelines, accountId: new URL(request.url).searchParams.get('accountId') })
+  const actor = await requireCapability(request, 'write:crm')
+  const pipelines = (await listPipelines(actor)).map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name })) }))
+  return json({ accounts: await accountOptions(actor), pipelines, accountId: new URL(request.url).searchParams.get('accountId') })
 })
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireCapability(request, 'write:crm')
+  const actor = await requireCapability(request, 'write:crm')
   const submission = parseWithZod(await request.formData(), { schema: OpportunitySchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const opp = createOpportunity(actor, submission.value)
+  const opp = await createOpportunity(actor, submission.value)
   return redirectWithToast(`/opportunities/${opp.id}`, { key: 'opportunities.created' })
 })
 

@@ -8,7 +8,7 @@ import { Badge, ConfirmButton, FormError, PageHeader, SelectField, SubmitButton,
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { ROLES_BY_ORG_KIND } from '../modules/auth/roles'
-import { historyOf } from '../modules/audit/audit.server'
+import { historyFor } from '../modules/audit/history.server'
 import { formatNpwp, InviteUserSchema } from '../modules/orgs/orgs.schema'
 import { getOrganisation, inviteUser, listUsersOf, setUserActive } from '../modules/orgs/orgs.server'
 import { handle } from '../utils/route.server'
@@ -16,15 +16,15 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  const org = getOrganisation(actor, params.orgId!)
+  const actor = await requireActor(request)
+  const org = await getOrganisation(actor, params.orgId!)
   return json({
     org,
-    users: listUsersOf(actor, org.id),
+    users: await listUsersOf(actor, org.id),
     roles: ROLES_BY_ORG_KIND[org.kind],
     canManageUsers: can(actor, 'manage:user', { orgId: org.id }),
     canEdit: can(actor, 'manage:organisation'),
-    history: can(actor, 'manage:organisation') ? historyOf('organisation', org.id) : [],
+    history: can(actor, 'manage:organisation') ? await historyFor(actor, 'organisation', org.id) : [],
     selfId: actor.userId,
   })
 })
@@ -32,19 +32,19 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 const UserActionSchema = z.object({ intent: z.enum(['deactivate', 'reactivate']), userId: z.string().min(1) })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  const org = getOrganisation(actor, params.orgId!)
+  const actor = await requireActor(request)
+  const org = await getOrganisation(actor, params.orgId!)
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'deactivate' || intent === 'reactivate') {
     const parsed = UserActionSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) return json({ status: 'error' as const, error: { '': ['errors.generic'] } }, { status: 400 })
-    setUserActive(actor, parsed.data.userId, parsed.data.intent === 'reactivate')
+    await setUserActive(actor, parsed.data.userId, parsed.data.intent === 'reactivate')
     return redirectWithToast(`/organisations/${org.id}`, { key: intent === 'deactivate' ? 'users.deactivated' : 'users.reactivated' })
   }
   const submission = parseWithZod(formData, { schema: InviteUserSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  inviteUser(actor, org.id, submission.value)
+  await inviteUser(actor, org.id, submission.value)
   return redirectWithToast(`/organisations/${org.id}`, { key: 'users.invited', params: { email: submission.value.email } })
 })
 

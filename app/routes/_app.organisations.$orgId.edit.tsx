@@ -12,22 +12,22 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  const org = getOrganisation(actor, params.orgId!)
+  const actor = await requireActor(request)
+  const org = await getOrganisation(actor, params.orgId!)
   assertCan(actor, 'manage:organisation', {})
   return json({ org: { ...org, npwp: formatNpwp(org.npwp) } })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  const org = getOrganisation(actor, params.orgId!)
+  const actor = await requireActor(request)
+  const org = await getOrganisation(actor, params.orgId!)
   assertCan(actor, 'manage:organisation', {})
   const formData = await request.formData()
   // the kind is fixed once created; the vendor organisation is not a partner or supplier
   formData.set('kind', org.kind === 'vendor' ? 'partner' : org.kind)
   const submission = parseWithZod(formData, { schema: OrganisationSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  updateOrganisation(actor, org.id, submission.value)
+  await updateOrganisation(actor, org.id, submission.value)
   return redirectWithToast(`/organisations/${org.id}`, { key: 'common.saved' })
 })
 

@@ -11,16 +11,16 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  requireCapability(request, 'manage:organisation')
+  await requireCapability(request, 'manage:organisation')
   const kind = new URL(request.url).searchParams.get('kind') === 'supplier' ? 'supplier' : 'partner'
   return json({ kind })
 })
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireCapability(request, 'manage:organisation')
+  const actor = await requireCapability(request, 'manage:organisation')
   const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const org = createOrganisation(actor, submission.value)
+  const org = await createOrganisation(actor, submission.value)
   return redirectWithToast(`/organisations/${org.id}`, { key: 'orgs.created', params: { name: org.name } })
 })
 

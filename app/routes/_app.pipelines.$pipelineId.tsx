@@ -11,16 +11,16 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = requireActor(request)
-  return json({ ...getPipelineBoard(actor, params.pipelineId!), pipelines: listPipelines(actor).map((p) => ({ id: p.id, name: p.name })), canWrite: can(actor, 'write:crm') })
+  const actor = await requireActor(request)
+  return json({ ...(await getPipelineBoard(actor, params.pipelineId!)), pipelines: (await listPipelines(actor)).map((p) => ({ id: p.id, name: p.name })), canWrite: can(actor, 'write:crm') })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
-  getPipelineBoard(actor, params.pipelineId!)
+  const actor = await requireActor(request)
+  await getPipelineBoard(actor, params.pipelineId!)
   const parsed = MoveStageSchema.extend({ opportunityId: z.string().min(1) }).safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return json({ message: 'errors.stageUnknown' }, { status: 400 })
-  moveOpportunityStage(actor, parsed.data.opportunityId, parsed.data.stageId)
+  await moveOpportunityStage(actor, parsed.data.opportunityId, parsed.data.stageId)
   return redirectWithToast(`/pipelines/${params.pipelineId}`, { key: 'opportunities.stageMoved' })
 })
 

@@ -16,12 +16,12 @@ import { useT } from '../utils/use-t'
 const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura', 'Asia/Singapore', 'Asia/Kuala_Lumpur', 'Asia/Bangkok', 'Asia/Tokyo', 'Australia/Sydney', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC']
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = requireActor(request)
+  const actor = await requireActor(request)
   return json({ profile: { name: actor.name, email: actor.email, locale: actor.locale, timeZone: actor.timeZone }, timeZones: TIME_ZONES.includes(actor.timeZone) ? TIME_ZONES : [actor.timeZone, ...TIME_ZONES] })
 }
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireActor(request)
+  const actor = await requireActor(request)
   const formData = await request.formData()
   if (formData.get('intent') === 'password') {
     const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
@@ -36,7 +36,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   }
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success') return json({ form: 'profile', result: submission.reply() }, { status: 400 })
-  updateProfile(actor, submission.value)
+  await updateProfile(actor, submission.value)
   return redirectWithToast('/profile', { key: 'profile.saved' })
 })
 

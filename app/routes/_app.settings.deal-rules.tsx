@@ -12,16 +12,16 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  requireCapability(request, 'manage:settings')
-  const { id: _id, updatedBy: _u, ...rules } = getDealRules()
+  const actor = await requireCapability(request, 'manage:settings')
+  const { id: _id, updatedBy: _u, ...rules } = await getDealRules(actor)
   return json({ rules })
 })
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireCapability(request, 'manage:settings')
+  const actor = await requireCapability(request, 'manage:settings')
   const submission = parseWithZod(await request.formData(), { schema: DealRulesSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  updateDealRules(actor, submission.value)
+  await updateDealRules(actor, submission.value)
   return redirectWithToast('/settings/deal-rules', { key: 'deals.rulesSaved' })
 })
 

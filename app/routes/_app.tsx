@@ -6,11 +6,11 @@ import { unreadCount } from '../modules/notify/notify.server'
 import { useT } from '../utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = requireActor(request)
+  const actor = await requireActor(request)
   return json({
     user: { name: actor.name, email: actor.email, role: actor.role, orgName: actor.orgName, orgKind: actor.orgKind, locale: actor.locale },
     nav: navigationFor(actor),
-    unread: unreadCount(actor),
+    unread: await unreadCount(actor),
   })
 }
 

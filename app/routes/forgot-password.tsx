@@ -11,7 +11,7 @@ import { useT } from '../utils/use-t'
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
   if (submission.status !== 'success') return json({ sent: false, result: submission.reply() }, { status: 400 })
-  requestPasswordReset(submission.value.email)
+  await requestPasswordReset(submission.value.email)
   // the same answer whether or not the address has an account
   return json({ sent: true, result: submission.reply() })
 }

@@ -12,7 +12,7 @@ import { clientIp, handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const inv = findOpenInvitation(params.token ?? '')
+  const inv = await findOpenInvitation(params.token ?? '')
   return json({ invitation: inv ? { email: inv.email, name: inv.name, orgName: inv.orgName, role: inv.role } : null })
 }
 

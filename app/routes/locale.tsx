@@ -16,7 +16,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const parsed = Schema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return redirect('/')
   const actor = getOptionalActor(request)
-  if (actor) setUserLocale(actor, parsed.data.locale)
+  if (actor) await setUserLocale(actor, parsed.data.locale)
   return redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { 'Set-Cookie': `mitra_lang=${parsed.data.locale}; Path=/; SameSite=Lax; Max-Age=31536000` },
   })

@@ -12,7 +12,7 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return json({ usable: isResetTokenUsable(params.token ?? '') })
+  return json({ usable: await isResetTokenUsable(params.token ?? '') })
 }
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {

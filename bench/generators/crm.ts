@@ -1,6 +1,6 @@
 // The core dataset: partners and suppliers with their users, vendor staff, customer accounts (with their
 // conflict-detection keys), contacts, leads, opportunities, activities, audit rows and notifications, on top of
-// what db/seed.ts made (the vendor, the demo logins, the two pipelines).
+// what scripts/seed.ts made (the vendor, the demo logins, the two pipelines).
 //
 // Skew, because averages hide the pages that hurt:
 // - partner deal counts follow Zipf (s = 1): PT Maju Jaya Solusi (admin@majujaya.test) is made the whale, with
@@ -10,7 +10,7 @@
 //   20 opportunities is picked too, so one account page has the same size at every scale;
 // - words in company names are Zipf-popular too, so conflict-detection keys range from unique to huge.
 import { blockingKeys, normaliseCompanyName } from '../../app/modules/matching/company-match'
-import { DEMO_LOGINS } from '../../db/seed'
+import { DEMO_LOGINS } from '../../scripts/seed'
 import { inBatches, withIndexesDropped } from '../lib/bulk'
 import { companyDomainFor, companyName, FIRST_NAMES, INDUSTRIES, LAST_NAMES, pickPlace, slug, TITLES } from '../lib/names'
 import { idMaker, intBetween, pick, weighted, Zipf } from '../lib/rng'
@@ -26,7 +26,7 @@ type Stage = { id: string; position: number; isClosed: number }
 
 function loginFor(org: string): string {
   const login = DEMO_LOGINS.find((l) => l.org === org && l.role === 'partner_admin')
-  if (!login) throw new Error(`db/seed.ts no longer has a partner_admin login for ${org}; update bench/generators/crm.ts`)
+  if (!login) throw new Error(`scripts/seed.ts no longer has a partner_admin login for ${org}; update bench/generators/crm.ts`)
   return login.email
 }
 
@@ -43,7 +43,7 @@ function generateCrm(ctx: GeneratorContext) {
   const vendorUserIds = (db.prepare(`SELECT user_id AS id FROM memberships WHERE org_id = ?`).all(vendorOrgId) as { id: string }[]).map((r) => r.id)
   const seededAccounts = (db.prepare(`SELECT count(*) AS n FROM accounts`).get() as { n: number }).n
   const pipelines = db.prepare(`SELECT id, is_default AS isDefault FROM pipelines ORDER BY is_default DESC, name`).all() as { id: string; isDefault: number }[]
-  if (pipelines.length < 2) throw new Error('expected the two pipelines of db/seed.ts')
+  if (pipelines.length < 2) throw new Error('expected the two pipelines of scripts/seed.ts')
   const stagesOf = (pipelineId: string) => db.prepare(`SELECT id, position, is_closed AS isClosed FROM pipeline_stages WHERE pipeline_id = ? ORDER BY position`).all(pipelineId) as Stage[]
   const enterprise = { id: pipelines[0]!.id, stages: stagesOf(pipelines[0]!.id) }
   const channel = { id: pipelines[1]!.id, stages: stagesOf(pipelines[1]!.id) }
@@ -84,7 +84,7 @@ function generateCrm(ctx: GeneratorContext) {
     const demoByName = new Map(demoPartners.map((p) => [p.name, p.id]))
     const whaleId = demoByName.get(WHALE_PARTNER)
     const typicalId = demoByName.get(TYPICAL_PARTNER)
-    if (!whaleId || !typicalId) throw new Error(`db/seed.ts no longer makes ${WHALE_PARTNER} and ${TYPICAL_PARTNER}; update bench/generators/crm.ts`)
+    if (!whaleId || !typicalId) throw new Error(`scripts/seed.ts no longer makes ${WHALE_PARTNER} and ${TYPICAL_PARTNER}; update bench/generators/crm.ts`)
     partnerIdsByRank[0] = whaleId
     partnerIdsByRank[Math.floor(scale.partners / 2)] = typicalId
     const others = demoPartners.filter((p) => p.id !== whaleId && p.id !== typicalId)

@@ -23,6 +23,12 @@ test.describe('sign-in per role', () => {
       const isVendor = ['admin', 'manager', 'procurement', 'sales'].includes(who)
       await expect(nav.locator('a[href="/accounts"]')).toHaveCount(isVendor ? 1 : 0)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+      // every link the menu offers opens for this role: the menu follows the permission map
+      const hrefs = await nav.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
+      for (const href of hrefs) {
+        const response = await page.request.get(href)
+        expect(response.status(), `${who} ${href}`).toBe(200)
+      }
     })
   }
 

@@ -20,13 +20,13 @@ function documented(): Map<string, string> {
 }
 
 describe('runtime dependencies', () => {
-  it('each one is in docs/dependencies.md with a reason', () => {
+  it('each one is in docs/dependencies.md with a reason', async () => {
     const rows = documented()
     const missing = Object.keys(pkg.dependencies).filter((name) => !rows.get(name)?.trim())
     expect(missing, 'add a row to docs/dependencies.md saying why each is needed').toEqual([])
   })
 
-  it('each one is pinned to an exact version, so the lockfile is not the only guard', () => {
+  it('each one is pinned to an exact version, so the lockfile is not the only guard', async () => {
     const ranged = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies }).filter(([, v]) => !/^\d+\.\d+\.\d+$/.test(v))
     expect(ranged).toEqual([])
   })

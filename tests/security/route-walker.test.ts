@@ -6,7 +6,7 @@ import { loadBuildManifest, sourceRouteIds, type RouteManifest } from './support
 import { startServer, type Session, type TestServer } from './support/server'
 import { walkRoutes, type ForeignRecord, type FormFor, type ParamSource, type RoutePolicy } from './support/walker'
 
-/** The signed-in people of the walk, all seeded (db/seed.ts). */
+/** The signed-in people of the walk, all seeded (scripts/seed.ts). */
 const PEOPLE = {
   admin: 'admin@mitra.test',
   manager: 'manager@mitra.test',
@@ -140,7 +140,7 @@ function sources(): Record<Source, ParamSource<Person>> {
 }
 
 describe('route walker over the production build', () => {
-  it('finds the build current with the source routes', () => {
+  it('finds the build current with the source routes', async () => {
     const inBuild = Object.keys(manifest).filter((id) => id.startsWith('routes/')).sort()
     const inSource = sourceRouteIds()
     const notBuilt = inSource.filter((id) => !inBuild.includes(id))

@@ -66,11 +66,11 @@ function walk(server: ReturnType<typeof fakeServer>, manifest = MANIFEST, policy
 }
 
 describe('route walker', () => {
-  it('stops with a clear message when there is no production build to walk', () => {
+  it('stops with a clear message when there is no production build to walk', async () => {
     expect(() => assertBuildPresent('/nonexistent/build/server/index.js')).toThrow(/needs the production build.*missing[\s\S]*npx remix vite:build/)
   })
 
-  it('builds URL patterns from the manifest, parents included', () => {
+  it('builds URL patterns from the manifest, parents included', async () => {
     expect(routeShape(MANIFEST, 'routes/_app.things.$thingId')).toEqual({ template: '/things/:thingId', params: ['thingId'], isIndex: false })
     expect(routeShape(MANIFEST, 'routes/_app')).toEqual({ template: '/', params: [], isIndex: false })
     expect(fillTemplate('/a/:id/b/:other?', { id: 'x/y', other: '1' })).toBe('/a/x%2Fy/b/1')

@@ -9,5 +9,7 @@ fs.copyFileSync(path.join(dir, 'template.db'), file)
 process.env.DATABASE_URL = file
 process.env.DATA_DIR = path.join(dir, `data-${process.pid}`)
 process.env.NODE_ENV = 'test'
+// tests deliver mail themselves (deliverPendingEmails), so no delivery races them after a commit
+process.env.MITRA_EMAIL_KICK = 'off'
 process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret-0123'
 process.env.MITRA_CONTENT_DIR = path.resolve('content')

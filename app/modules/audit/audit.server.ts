@@ -1,21 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { auditLog, users } from '../../../db/schema'
+import { auditLog } from '../../../db/schema/audit'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
 
 type Who = { userId: string; orgId: string | null } | null
 
-/** One audit row per state change, written in the caller's transaction. */
-export function audit(
-  tx: DbOrTx,
-  actor: Who,
-  entityType: string,
-  entityId: string,
-  action: string,
-  before: unknown = null,
-  after: unknown = null,
-  at = Date.now(),
-) {
+/** One audit row per state change, written in the caller's transaction (the kit's mutate() does it). */
+export function audit(tx: DbOrTx, actor: Who, entityType: string, entityId: string, action: string, before: unknown = null, after: unknown = null, at = Date.now()) {
   tx.insert(auditLog)
     .values({ id: newId(), actorId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null, entityType, entityId, action, before, after, at })
     .run()
@@ -37,12 +28,14 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return { before: b, after: a, changed: Object.keys(a).length > 0 }
 }
 
-/** History of one record, newest first. Callers authorise access to the record itself first. */
-export function historyOf(entityType: string, entityId: string, limit = 50) {
+/**
+ * The raw rows of one record, newest first. Only historyFor() (history.server.ts) calls this: it
+ * authorises the reader and turns each row into a sentence they may read.
+ */
+export function auditRowsOf(entityType: string, entityId: string, limit = 50): AuditEntry[] {
   return db
-    .select({ id: auditLog.id, action: auditLog.action, at: auditLog.at, before: auditLog.before, after: auditLog.after, actorName: users.name })
+    .select()
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.at))
     .limit(limit)

@@ -39,11 +39,12 @@ export function can(actor: Pick<Actor, 'role' | 'orgId' | 'userId'>, capability:
 }
 
 /**
- * Throws unless the actor may do this. A row outside the actor's scope is NotFound, not
- * Forbidden, so ids of other organisations cannot be probed.
+ * Throws unless the actor may do this. Two different answers, on purpose:
+ * - the actor holds the capability at no scope ("a partner asks for the CRM"): Forbidden, 403;
+ * - they hold it, but this row is outside their scope ("another partner's registration"):
+ *   NotFound, 404, the same answer as for an id that does not exist, so ids cannot be probed.
  */
 export function assertCan(actor: Pick<Actor, 'role' | 'orgId' | 'userId'>, capability: Capability, row?: { orgId?: string | null; userId?: string | null }): void {
-  const scope = scopeOf(actor, capability)
-  if (!scope) throw row ? new NotFound() : new Forbidden()
+  if (!scopeOf(actor, capability)) throw new Forbidden()
   if (!can(actor, capability, row)) throw new NotFound()
 }

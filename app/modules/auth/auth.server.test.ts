@@ -88,7 +88,7 @@ describe('password reset', () => {
   it('emails a single-use link that sets the password and ends all sessions', async () => {
     const user = await makeUser({ orgId, role: 'partner_user', email: 'reset@example.test' })
     const session = createSession(user.id)
-    requestPasswordReset('RESET@example.test')
+    await requestPasswordReset('RESET@example.test')
     const secret = lastResetLink('reset@example.test')
     expect(db.select().from(passwordResetTokens).all().some((r) => r.tokenHash === secret)).toBe(false)
     await resetPassword(secret, 'my-new-password-123')
@@ -100,14 +100,14 @@ describe('password reset', () => {
   it('refuses a link older than 30 minutes', async () => {
     await makeUser({ orgId, role: 'partner_user', email: 'late@example.test' })
     const asked = Date.now()
-    requestPasswordReset('late@example.test', asked)
+    await requestPasswordReset('late@example.test', asked)
     const secret = lastResetLink('late@example.test')
     await expect(resetPassword(secret, 'my-new-password-123', asked + 31 * 60_000)).rejects.toBeInstanceOf(ValidationFailed)
   })
 
-  it('sends nothing for an unknown address', () => {
+  it('sends nothing for an unknown address', async () => {
     const before = db.select().from(emailOutbox).all().length
-    requestPasswordReset('nobody@example.test')
+    await requestPasswordReset('nobody@example.test')
     expect(db.select().from(emailOutbox).all().length).toBe(before)
   })
 })
@@ -115,7 +115,7 @@ describe('password reset', () => {
 describe('invitations', () => {
   it('lets the invited person set a password and sign in; the link works once', async () => {
     const admin = await makeActor({ role: 'admin' })
-    const { secret } = inviteUser(admin, orgId, { email: 'new.partner@example.test', name: 'New Partner', role: 'partner_admin' })
+    const { secret } = await inviteUser(admin, orgId, { email: 'new.partner@example.test', name: 'New Partner', role: 'partner_admin' })
     expect(db.select().from(users).where(eq(users.email, 'new.partner@example.test')).get()?.status).toBe('invited')
     const session = await acceptInvitation(secret, 'partner-password-1')
     expect(validateSessionToken(session.token)).not.toBeNull()

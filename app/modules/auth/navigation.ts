@@ -1,38 +1,36 @@
 import type { MessageKey } from '../../utils/i18n'
-import type { Actor } from './actor'
+import { scopeOf, type Actor, type Capability } from './actor'
 
 export type NavItem = { to: string; label: MessageKey }
 
+type Scope = 'any' | 'own_org'
+type Entry = { to: (actor: NavActor) => string; label: (actor: NavActor) => MessageKey; needs?: Capability; scope?: Scope }
+type NavActor = Pick<Actor, 'orgKind' | 'role' | 'orgId'>
+
 /**
- * The menu for each audience. An entry appears once its module exists; the pages behind
- * each entry still check permissions themselves.
+ * The menu as data: an entry shows when the actor holds its capability (at the scope the page
+ * needs), straight from the permission map, so no one is offered a link that answers 403 or 404.
+ * Pages still check for themselves. Order is the order on screen.
  */
-export function navigationFor(actor: Pick<Actor, 'orgKind' | 'role' | 'orgId'>): NavItem[] {
-  if (actor.orgKind === 'partner') {
-    return [
-      { to: '/', label: 'nav.home' },
-      { to: '/deals', label: 'nav.deals' },
-      { to: `/organisations/${actor.orgId}`, label: 'nav.team' },
-    ]
-  }
-  if (actor.orgKind === 'supplier') {
-    return [
-      { to: '/', label: 'nav.home' },
-      { to: `/organisations/${actor.orgId}`, label: 'nav.companyProfile' },
-    ]
-  }
-  const items: NavItem[] = [{ to: '/', label: 'nav.dashboard' }]
-  if (actor.role === 'admin' || actor.role === 'partner_manager') items.push({ to: '/deals/approvals', label: 'nav.approvals' })
-  if (actor.role !== 'procurement_manager') items.push({ to: '/deals', label: 'nav.deals' })
-  if (actor.role !== 'sales') {
-    items.push({ to: '/organisations?kind=partner', label: 'nav.partners' }, { to: '/organisations?kind=supplier', label: 'nav.suppliers' })
-  }
-  items.push(
-    { to: '/accounts', label: 'nav.accounts' },
-    { to: '/contacts', label: 'nav.contacts' },
-    { to: '/opportunities', label: 'nav.opportunities' },
-    { to: '/leads', label: 'nav.leads' },
-  )
-  if (actor.role === 'admin') items.push({ to: '/organisations', label: 'nav.settings' }, { to: '/settings/deal-rules', label: 'nav.dealRules' })
-  return items
+const MENU: Entry[] = [
+  { to: () => '/', label: (a) => (scopeOf(a, 'read:dashboard') ? 'nav.dashboard' : 'nav.home') },
+  { to: () => '/deals/approvals', label: () => 'nav.approvals', needs: 'approve:deal_registration' },
+  { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration' },
+  { to: () => '/organisations?kind=partner', label: () => 'nav.partners', needs: 'read:organisation', scope: 'any' },
+  { to: () => '/organisations?kind=supplier', label: () => 'nav.suppliers', needs: 'read:organisation', scope: 'any' },
+  { to: (a) => `/organisations/${a.orgId}`, label: (a) => (a.orgKind === 'supplier' ? 'nav.companyProfile' : 'nav.team'), needs: 'read:organisation', scope: 'own_org' },
+  { to: () => '/accounts', label: () => 'nav.accounts', needs: 'read:crm' },
+  { to: () => '/contacts', label: () => 'nav.contacts', needs: 'read:crm' },
+  { to: () => '/opportunities', label: () => 'nav.opportunities', needs: 'read:crm' },
+  { to: () => '/leads', label: () => 'nav.leads', needs: 'read:crm' },
+  { to: () => '/organisations', label: () => 'nav.settings', needs: 'manage:organisation' },
+  { to: () => '/settings/deal-rules', label: () => 'nav.dealRules', needs: 'manage:settings' },
+]
+
+export function navigationFor(actor: NavActor): NavItem[] {
+  return MENU.filter((e) => {
+    if (!e.needs) return true
+    const held = scopeOf(actor, e.needs)
+    return held !== null && (!e.scope || held === e.scope)
+  }).map((e) => ({ to: e.to(actor), label: e.label(actor) }))
 }

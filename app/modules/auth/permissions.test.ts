@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NotFound, Forbidden } from '../../utils/errors'
 import { assertCan, can, scopeOf } from './actor'
-import { PERMISSIONS } from './permissions'
+import { PERMISSIONS, rolesHolding } from './permissions'
 import { ROLES } from './roles'
 
 const actor = (role: (typeof ROLES)[number], orgId = 'org-a') => ({ role, orgId, userId: 'u1' })
@@ -26,9 +26,14 @@ describe('permission map', () => {
     expect(can(actor('admin'), 'manage:user', { orgId: 'org-b' })).toBe(true)
   })
 
-  it('answers NotFound for a row outside the scope, Forbidden for a page without the right', () => {
+  it('answers NotFound for a row outside the scope, Forbidden for a capability the actor lacks', () => {
     expect(() => assertCan(actor('partner_admin'), 'read:organisation', { orgId: 'org-b' })).toThrow(NotFound)
-    expect(() => assertCan(actor('partner_user'), 'read:crm', {})).toThrow(NotFound)
+    expect(() => assertCan(actor('partner_user'), 'read:crm', { orgId: 'vendor' })).toThrow(Forbidden)
     expect(() => assertCan(actor('partner_user'), 'manage:organisation')).toThrow(Forbidden)
+  })
+
+  it('names the recipients of a permission from the map alone', () => {
+    expect(rolesHolding('approve:deal_registration:any')).toEqual(['admin', 'partner_manager'])
+    expect(rolesHolding('register:deal_registration:own_org')).toEqual(['partner_admin', 'partner_user'])
   })
 })

@@ -2,8 +2,9 @@
 //   any      — every record of that kind (vendor staff)
 //   own_org  — records of the actor's own organisation
 //   own      — the actor's own record
-// Service verbs call assertCan() first; routes only use can() to decide what to show.
-import type { Role } from './roles'
+// Service verbs call assertCan() first; the menu, notification recipients and home pages are
+// derived from this map too (navigation.ts, rolesHolding()), so nothing else checks roles by hand.
+import { ROLES, type Role } from './roles'
 
 export const PERMISSIONS = {
   admin: [
@@ -16,20 +17,41 @@ export const PERMISSIONS = {
     'write:crm:any',
     'read:audit:any',
     'read:dashboard:any',
-    'read:deal:any',
-    'approve:deal:any',
+    'read:deal_registration:any',
+    'approve:deal_registration:any',
   ],
-  partner_manager: ['read:organisation:any', 'read:user:any', 'read:crm:any', 'read:dashboard:any', 'read:audit:any', 'read:deal:any', 'approve:deal:any'],
-  procurement_manager: ['read:organisation:any', 'read:user:any', 'read:crm:any', 'read:dashboard:any'],
-  sales: ['read:crm:any', 'write:crm:any', 'read:dashboard:any', 'read:deal:any'],
-  partner_admin: ['read:organisation:own_org', 'manage:user:own_org', 'read:user:own_org', 'read:deal:own_org', 'register:deal:own_org'],
-  partner_user: ['read:organisation:own_org', 'read:user:own_org', 'read:deal:own_org', 'register:deal:own_org'],
-  supplier_admin: ['read:organisation:own_org', 'manage:user:own_org', 'read:user:own_org'],
-  supplier_user: ['read:organisation:own_org', 'read:user:own_org'],
+  partner_manager: [
+    'read:organisation:any',
+    'read:user:any',
+    'read:crm:any',
+    'read:dashboard:any',
+    'read:audit:any',
+    'read:deal_registration:any',
+    'approve:deal_registration:any',
+  ],
+  procurement_manager: ['read:organisation:any', 'read:user:any', 'read:crm:any', 'read:dashboard:any', 'read:audit:any'],
+  sales: ['read:crm:any', 'write:crm:any', 'read:dashboard:any', 'read:audit:any', 'read:deal_registration:any'],
+  partner_admin: [
+    'read:organisation:own_org',
+    'manage:user:own_org',
+    'read:user:own_org',
+    'read:audit:own_org',
+    'read:deal_registration:own_org',
+    'register:deal_registration:own_org',
+    'read:home:own_org',
+  ],
+  partner_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:deal_registration:own_org', 'register:deal_registration:own_org', 'read:home:own_org'],
+  supplier_admin: ['read:organisation:own_org', 'manage:user:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:home:own_org'],
+  supplier_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:home:own_org'],
 } as const satisfies Record<Role, readonly string[]>
 
 export type Permission = (typeof PERMISSIONS)[Role][number]
 
 export function permissionsOf(role: Role): readonly Permission[] {
   return PERMISSIONS[role]
+}
+
+/** The roles that hold exactly this permission (e.g. who receives "a registration waits for approval"). */
+export function rolesHolding(permission: Permission): Role[] {
+  return ROLES.filter((role) => (PERMISSIONS[role] as readonly string[]).includes(permission))
 }

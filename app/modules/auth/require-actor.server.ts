@@ -1,37 +1,15 @@
 import { redirect } from '@remix-run/node'
-import { eq } from 'drizzle-orm'
-import { memberships, organisations, users } from '../../../db/schema'
-import { db } from '../../utils/db.server'
 import { perRequest } from '../../utils/request-scope'
 import { Forbidden } from '../../utils/errors'
 import type { Actor, Capability } from './actor'
 import { scopeOf } from './actor'
+import { membershipOf } from '../orgs/orgs.server'
 import { readSessionToken, validateSessionToken } from './session.server'
 
 /** Loads the actor behind a session, or null when there is none, it expired, or the account is off. */
 export function actorForSession(sessionId: string, userId: string): Actor | null {
-  const row = db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      timeZone: users.timeZone,
-      status: users.status,
-      orgId: organisations.id,
-      orgKind: organisations.kind,
-      orgName: organisations.name,
-      orgStatus: organisations.status,
-      role: memberships.role,
-    })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(eq(users.id, userId))
-    .get()
-  if (!row || row.status !== 'active' || row.orgStatus === 'inactive') return null
-  const { status: _s, orgStatus: _o, ...actor } = row
-  return { ...actor, sessionId }
+  const member = membershipOf(userId)
+  return member ? { ...member, sessionId } : null
 }
 
 export function getOptionalActor(request: Request): Actor | null {
@@ -46,7 +24,7 @@ export function getOptionalActor(request: Request): Actor | null {
 }
 
 /** The top line of every loader and action: the actor, or a redirect to /login that comes back here. */
-export function requireActor(request: Request): Actor {
+export async function requireActor(request: Request): Promise<Actor> {
   const actor = getOptionalActor(request)
   if (!actor) {
     const url = new URL(request.url)
@@ -57,8 +35,8 @@ export function requireActor(request: Request): Actor {
 }
 
 /** For pages of one audience (vendor staff, say): refuses the others before any data is read. */
-export function requireCapability(request: Request, capability: Capability): Actor {
-  const actor = requireActor(request)
+export async function requireCapability(request: Request, capability: Capability): Promise<Actor> {
+  const actor = await requireActor(request)
   if (!scopeOf(actor, capability)) throw new Forbidden()
   return actor
 }

@@ -1,11 +1,9 @@
-import { sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
-import { encodeHexLowerCase } from '@oslojs/encoding'
 import { and, eq, lt, ne, or } from 'drizzle-orm'
-import { sessions } from '../../../db/schema'
+import { sessions } from '../../../db/schema/auth'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
-import { newId, newSecret } from '../../utils/ids'
+import { hashToken, newId, newSecret } from '../../utils/ids'
 import { parseCookies, SESSION_COOKIE_PLAIN_NAME, SESSION_COOKIE_SECURE_NAME } from '../../utils/cookies'
 
 export { parseCookies }
@@ -15,9 +13,7 @@ export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000
 // Refresh last_seen_at at most this often, so reads do not turn into writes on every request.
 const TOUCH_INTERVAL_MS = 60 * 60 * 1000
 
-export function hashSecret(secret: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)))
-}
+export const hashSecret = hashToken
 
 export type SessionRow = typeof sessions.$inferSelect
 

@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import { dealRegistrations, organisations } from '../../../db/schema'
+import { and, inArray } from 'drizzle-orm'
+import { dealRegistrations } from '../../../db/schema/deals'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { findMatchingAccounts, openOpportunitiesOnAccounts } from '../crm/crm.server'
 import { findMatchingCompanies, indexCompanyKeys, removeCompanyKeys, type CompanyRecord, type MatchReason } from '../matching/matching.server'
+import { organisationNames } from '../orgs/orgs.server'
 import { OPEN_STATUSES } from './deals.machine'
 
 export type ConflictMatch = {
@@ -22,19 +23,20 @@ export type ConflictMatch = {
 export function findRegistrationConflicts(candidate: CompanyRecord, excludeId?: string): ConflictMatch[] {
   const load = (ids: string[]) =>
     db
-      .select({ id: dealRegistrations.id, name: dealRegistrations.customerName, domain: dealRegistrations.customerDomain, npwp: dealRegistrations.customerNpwp, status: dealRegistrations.status, partnerOrgId: dealRegistrations.partnerOrgId, partnerName: organisations.name })
+      .select({ id: dealRegistrations.id, name: dealRegistrations.customerName, domain: dealRegistrations.customerDomain, npwp: dealRegistrations.customerNpwp, status: dealRegistrations.status, partnerOrgId: dealRegistrations.partnerOrgId })
       .from(dealRegistrations)
-      .innerJoin(organisations, eq(organisations.id, dealRegistrations.partnerOrgId))
       .where(and(inArray(dealRegistrations.id, ids), inArray(dealRegistrations.status, [...OPEN_STATUSES])))
       .all()
-  return findMatchingCompanies('registration', candidate, load, { excludeId }).map(({ record: r, score, reasons }) => ({
+  const found = findMatchingCompanies('registration', candidate, load, { excludeId })
+  const partners = organisationNames(found.map((m) => m.record.partnerOrgId))
+  return found.map(({ record: r, score, reasons }) => ({
     type: 'registration' as const,
     id: r.id,
     label: r.name,
     score,
     reasons,
     partnerOrgId: r.partnerOrgId,
-    partnerName: r.partnerName,
+    partnerName: partners.get(r.partnerOrgId)?.name ?? null,
     status: r.status,
   }))
 }
@@ -57,4 +59,18 @@ export function indexRegistrationKeys(tx: DbOrTx, registrationId: string, record
 
 export function closeRegistrationKeys(tx: DbOrTx, registrationId: string) {
   removeCompanyKeys(tx, 'registration', registrationId)
+}
+
+/**
+ * The one answer to "does this customer collide?", for the live check on the form and for the
+ * check at submission alike (same function, same inputs): the registering partner's own open
+ * registrations of the same customer (theirs to see: "you already registered this customer") and
+ * everything else (other partners' registrations, accounts, open opportunities: "possible conflict
+ * — under review" for the partner, every detail for the vendor).
+ */
+export function conflictVerdict(candidate: CompanyRecord, partnerOrgId: string | null, excludeRegistrationId?: string) {
+  const all = findDealConflicts(candidate, excludeRegistrationId)
+  const own = all.filter((m) => m.type === 'registration' && partnerOrgId !== null && m.partnerOrgId === partnerOrgId)
+  const others = all.filter((m) => !own.includes(m))
+  return { own, others }
 }

@@ -8,7 +8,7 @@ import { CURRENCIES } from '../../utils/money'
 import { useT } from '../../utils/use-t'
 import { DealFormSchema } from './deals.schema'
 
-type ConflictAnswer = { possibleConflict: boolean; matches: { type: string; label: string; score: number }[] }
+type ConflictAnswer = { possibleConflict: boolean; matches: { type: string; label: string; score: number }[]; alreadyRegistered: { id: string; customerName: string }[] }
 
 /**
  * The registration form. While the customer fields change it asks /deals/conflicts (a
@@ -57,6 +57,17 @@ export function DealForm({ lastResult, defaultValue, rulesText, cancelTo, exclud
       </fieldset>
       <div aria-live="polite" className="conflict-live">
         {conflicts.state === 'loading' ? <p className="hint">{t('deals.conflictChecking')}</p> : null}
+        {answer && conflicts.state === 'idle' && answer.alreadyRegistered?.length ? (
+          <div className="notice" role="status">
+            {t('deals.alreadyRegistered')}{' '}
+            {answer.alreadyRegistered.map((x, i) => (
+              <span key={x.id}>
+                {i ? ', ' : ''}
+                <Link to={`/deals/${x.id}`}>{x.customerName}</Link>
+              </span>
+            ))}
+          </div>
+        ) : null}
         {answer && conflicts.state === 'idle' ? (
           answer.possibleConflict ? (
             <div className="notice notice-warning" role="status">
@@ -72,7 +83,7 @@ export function DealForm({ lastResult, defaultValue, rulesText, cancelTo, exclud
                 </ul>
               ) : null}
             </div>
-          ) : (
+          ) : answer.alreadyRegistered?.length ? null : (
             <p className="hint">{t('deals.conflictNone')}</p>
           )
         ) : null}

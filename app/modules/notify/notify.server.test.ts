@@ -3,6 +3,7 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { emailOutbox, notifications } from '../../../db/schema'
+import { mutate } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
 import { makeActor, makeOrg, makeUser } from '../../../tests/factories'
 import { mailText, startSmtpServer } from '../../../tests/helpers/smtp'
@@ -30,7 +31,7 @@ describe('notify', () => {
   it('writes an in-app notification in the recipient language and queues the email', async () => {
     const org = makeOrg({ kind: 'partner' })
     const user = await makeUser({ orgId: org.id, role: 'partner_user', locale: 'id', name: 'Siti' })
-    db.transaction((tx) => notify(tx, user.id, 'invitation', { org: 'PT Contoh', inviter: 'Budi', days: 7 }, '/'))
+    await mutate(null, (ctx) => notify(ctx, user.id, 'invitation', { org: 'PT Contoh', inviter: 'Budi', days: 7 }, '/'))
     const n = db.select().from(notifications).where(eq(notifications.recipientId, user.id)).get()!
     const mail = db.select().from(emailOutbox).where(eq(emailOutbox.to, user.email)).get()!
     expect(n.title).toBe(mail.subject)
@@ -41,12 +42,12 @@ describe('notify', () => {
   it('rolls the notification back with the decision that failed', async () => {
     const org = makeOrg({ kind: 'partner' })
     const user = await makeUser({ orgId: org.id, role: 'partner_user' })
-    expect(() =>
-      db.transaction((tx) => {
-        notify(tx, user.id, 'invitation', { org: 'X', inviter: 'Y', days: 7 })
+    await expect(
+      mutate(null, (ctx) => {
+        notify(ctx, user.id, 'invitation', { org: 'X', inviter: 'Y', days: 7 })
         throw new Error('decision failed')
       }),
-    ).toThrow('decision failed')
+    ).rejects.toThrow('decision failed')
     expect(db.select().from(notifications).where(eq(notifications.recipientId, user.id)).all()).toHaveLength(0)
     expect(db.select().from(emailOutbox).where(eq(emailOutbox.to, user.email)).all()).toHaveLength(0)
   })
@@ -54,12 +55,12 @@ describe('notify', () => {
   it('counts unread, marks read, and never lets one user touch another user’s notification', async () => {
     const a = await makeActor({ role: 'partner_user' })
     const b = await makeActor({ role: 'partner_user' })
-    db.transaction((tx) => notify(tx, a.userId, 'invitation', { org: 'X', inviter: 'Y', days: 7 }, null, { email: false }))
-    expect(unreadCount(a)).toBe(1)
-    const id = listNotifications(a).rows[0].id
-    expect(() => markNotificationRead(b, id)).toThrow(NotFound)
-    markNotificationRead(a, id)
-    expect(unreadCount(a)).toBe(0)
+    await mutate(null, (ctx) => notify(ctx, a.userId, 'invitation', { org: 'X', inviter: 'Y', days: 7 }, null, { email: false }))
+    expect(await unreadCount(a)).toBe(1)
+    const id = (await listNotifications(a)).rows[0].id
+    await expect(markNotificationRead(b, id)).rejects.toThrow(NotFound)
+    await markNotificationRead(a, id)
+    expect(await unreadCount(a)).toBe(0)
   })
 })
 
@@ -69,7 +70,7 @@ describe('email delivery', () => {
     try {
       const org = makeOrg({ kind: 'partner' })
       const user = await makeUser({ orgId: org.id, role: 'partner_user', locale: 'en' })
-      db.transaction((tx) => notify(tx, user.id, 'invitation', { org: 'PT Mail', inviter: 'Ann', days: 7 }, '/x'))
+      await mutate(null, (ctx) => notify(ctx, user.id, 'invitation', { org: 'PT Mail', inviter: 'Ann', days: 7 }, '/x'))
       const result = await deliverPendingEmails()
       expect(result.sent).toBeGreaterThanOrEqual(1)
       const got = smtp.received.find((m) => m.to.includes(user.email))!
@@ -85,7 +86,7 @@ describe('email delivery', () => {
     try {
       const org = makeOrg({ kind: 'partner' })
       const user = await makeUser({ orgId: org.id, role: 'partner_user' })
-      db.transaction((tx) => notify(tx, user.id, 'invitation', { org: 'Retry', inviter: 'Ann', days: 7 }))
+      await mutate(null, (ctx) => notify(ctx, user.id, 'invitation', { org: 'Retry', inviter: 'Ann', days: 7 }))
       const now = Date.now()
       expect((await deliverPendingEmails(now)).failed).toBe(1)
       const row = db.select().from(emailOutbox).where(eq(emailOutbox.to, user.email)).get()!
@@ -102,7 +103,7 @@ describe('email delivery', () => {
   it('writes .eml files under data/outbox when no SMTP server is configured', async () => {
     const org = makeOrg({ kind: 'partner' })
     const user = await makeUser({ orgId: org.id, role: 'partner_user' })
-    db.transaction((tx) => notify(tx, user.id, 'invitation', { org: 'Outbox', inviter: 'Ann', days: 7 }))
+    await mutate(null, (ctx) => notify(ctx, user.id, 'invitation', { org: 'Outbox', inviter: 'Ann', days: 7 }))
     await deliverPendingEmails()
     const dir = path.join(process.env.DATA_DIR!, 'outbox')
     const files = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))

@@ -2,19 +2,22 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { and, asc, count, desc, eq, isNull, lte } from 'drizzle-orm'
 import nodemailer from 'nodemailer'
-import { emailOutbox, notifications, users } from '../../../db/schema'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { emailOutbox, notifications } from '../../../db/schema/notify'
+import type { Ctx } from '../../kit/mutate.server'
+import { db } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { NotFound } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
 import { newId } from '../../utils/ids'
 import type { Actor } from '../auth/actor'
+import { recipient } from '../orgs/orgs.server'
 import { renderTemplate } from './templates.server'
 
-/** Queues an email in the caller's transaction; deliverPendingEmails() sends it after commit. */
-export function queueEmail(tx: DbOrTx, to: string, kind: string, locale: Locale, params: Record<string, string | number>, now = Date.now()) {
+/** Queues an email in the caller's transaction; delivery starts once it has committed. */
+export function queueEmail(ctx: Ctx, to: string, kind: string, locale: Locale, params: Record<string, string | number>) {
   const { subject, text } = renderTemplate(kind, locale, params)
-  tx.insert(emailOutbox).values({ id: newId(), to, subject, text, nextAttemptAt: now, createdAt: now }).run()
+  ctx.tx.insert(emailOutbox).values({ id: newId(), to, subject, text, nextAttemptAt: ctx.now, createdAt: ctx.now }).run()
+  ctx.afterCommit(kickEmailDelivery)
 }
 
 /**
@@ -22,36 +25,36 @@ export function queueEmail(tx: DbOrTx, to: string, kind: string, locale: Locale,
  * the caller's transaction so a rolled-back decision notifies nobody.
  */
 export function notify(
-  tx: DbOrTx,
+  ctx: Ctx,
   recipientId: string,
   kind: string,
   params: Record<string, string | number>,
   link: string | null = null,
   options: { email?: boolean } = {},
 ) {
-  const recipient = tx.select({ email: users.email, name: users.name, locale: users.locale, status: users.status }).from(users).where(eq(users.id, recipientId)).get()
-  if (!recipient || recipient.status === 'deactivated') return
-  const full = { name: recipient.name, link: link ? `${getEnv().APP_URL}${link}` : getEnv().APP_URL, ...params }
-  const rendered = renderTemplate(kind, recipient.locale, full)
-  const now = Date.now()
-  tx.insert(notifications)
-    .values({ id: newId(), recipientId, kind, title: rendered.subject, body: rendered.summary || null, link, createdAt: now })
+  const to = recipient(recipientId)
+  if (!to) return
+  const full = { name: to.name, link: link ? `${getEnv().APP_URL}${link}` : getEnv().APP_URL, ...params }
+  const rendered = renderTemplate(kind, to.locale, full)
+  ctx.tx
+    .insert(notifications)
+    .values({ id: newId(), recipientId, kind, title: rendered.subject, body: rendered.summary || null, link, createdAt: ctx.now })
     .run()
-  if (options.email !== false) queueEmail(tx, recipient.email, kind, recipient.locale, full, now)
+  if (options.email !== false) queueEmail(ctx, to.email, kind, to.locale, full)
 }
 
-export function unreadCount(actor: Actor): number {
+export async function unreadCount(actor: Actor): Promise<number> {
   return db.select({ n: count() }).from(notifications).where(and(eq(notifications.recipientId, actor.userId), isNull(notifications.readAt))).get()?.n ?? 0
 }
 
-export function listNotifications(actor: Actor, { page = 1, pageSize = 20 } = {}) {
+export async function listNotifications(actor: Actor, { page = 1, pageSize = 20 } = {}) {
   const where = eq(notifications.recipientId, actor.userId)
   const rows = db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(pageSize).offset((page - 1) * pageSize).all()
   const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0
   return { rows, total, page, pageSize }
 }
 
-export function markNotificationRead(actor: Actor, id: string) {
+export async function markNotificationRead(actor: Actor, id: string) {
   const changed = db
     .update(notifications)
     .set({ readAt: Date.now() })
@@ -60,7 +63,7 @@ export function markNotificationRead(actor: Actor, id: string) {
   if (!changed) throw new NotFound()
 }
 
-export function markAllNotificationsRead(actor: Actor) {
+export async function markAllNotificationsRead(actor: Actor) {
   db.update(notifications)
     .set({ readAt: Date.now() })
     .where(and(eq(notifications.recipientId, actor.userId), isNull(notifications.readAt)))

@@ -8,7 +8,7 @@ import { OrganisationSchema, normaliseNpwpInput } from './orgs.schema'
 import { createOrganisation, getOrganisation, inviteUser, listOrganisations, listUsersOf, setUserActive } from './orgs.server'
 
 describe('NPWP', () => {
-  it('accepts 15 or 16 digits, dotted or not, and nothing else', () => {
+  it('accepts 15 or 16 digits, dotted or not, and nothing else', async () => {
     expect(normaliseNpwpInput('01.234.567.8-901.000')).toBe('012345678901000')
     expect(normaliseNpwpInput('012345678901000')).toBe('012345678901000')
     expect(normaliseNpwpInput('3171 0123 4567 8901')).toBe('3171012345678901')
@@ -16,7 +16,7 @@ describe('NPWP', () => {
     expect(normaliseNpwpInput('01234567890100A')).toBeNull()
   })
 
-  it('reports a bad NPWP against the field with a translatable message', () => {
+  it('reports a bad NPWP against the field with a translatable message', async () => {
     const result = OrganisationSchema.safeParse({ kind: 'partner', name: 'PT X', npwp: '123' })
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]).toMatchObject({ path: ['npwp'], message: 'errors.npwp' })
@@ -26,7 +26,7 @@ describe('NPWP', () => {
 describe('organisations and tenancy', () => {
   it('lets the vendor admin create a partner, with an audit row', async () => {
     const admin = await makeActor({ role: 'admin' })
-    const org = createOrganisation(admin, OrganisationSchema.parse({ kind: 'partner', name: 'PT Baru', npwp: '01.234.567.8-901.000', tier: 'silver' }))
+    const org = await createOrganisation(admin, OrganisationSchema.parse({ kind: 'partner', name: 'PT Baru', npwp: '01.234.567.8-901.000', tier: 'silver' }))
     expect(org.npwp).toBe('012345678901000')
     const rows = db.select().from(auditLog).where(eq(auditLog.entityId, org.id)).all()
     expect(rows).toHaveLength(1)
@@ -37,41 +37,41 @@ describe('organisations and tenancy', () => {
     const manager = await makeActor({ role: 'partner_manager' })
     const partner = await makeActor({ role: 'partner_admin' })
     const input = OrganisationSchema.parse({ kind: 'partner', name: 'PT Nope' })
-    expect(() => createOrganisation(manager, input)).toThrow(Forbidden)
-    expect(() => createOrganisation(partner, input)).toThrow(Forbidden)
+    await expect(createOrganisation(manager, input)).rejects.toThrow(Forbidden)
+    await expect(createOrganisation(partner, input)).rejects.toThrow(Forbidden)
   })
 
   it('hides other partners: their organisation and users are not found', async () => {
     const a = await makeActor({ role: 'partner_admin' })
     const b = await makeActor({ role: 'partner_admin' })
-    expect(getOrganisation(a, a.orgId).id).toBe(a.orgId)
-    expect(() => getOrganisation(a, b.orgId)).toThrow(NotFound)
-    expect(() => listUsersOf(a, b.orgId)).toThrow(NotFound)
-    expect(listOrganisations(a).rows.map((o) => o.id)).toEqual([a.orgId])
+    expect((await getOrganisation(a, a.orgId)).id).toBe(a.orgId)
+    await expect(getOrganisation(a, b.orgId)).rejects.toThrow(NotFound)
+    await expect(listUsersOf(a, b.orgId)).rejects.toThrow(NotFound)
+    expect((await listOrganisations(a)).rows.map((o) => o.id)).toEqual([a.orgId])
   })
 
   it('lets a partner admin invite into their own organisation only, with a role of its kind', async () => {
     const a = await makeActor({ role: 'partner_admin' })
     const b = makeOrg({ kind: 'partner' })
-    inviteUser(a, a.orgId, { email: 'colleague@example.test', name: 'Colleague', role: 'partner_user' })
-    expect(listUsersOf(a, a.orgId).some((u) => u.email === 'colleague@example.test' && u.status === 'invited')).toBe(true)
-    expect(() => inviteUser(a, b.id, { email: 'x@example.test', name: 'X', role: 'partner_user' })).toThrow(NotFound)
-    expect(() => inviteUser(a, a.orgId, { email: 'boss@example.test', name: 'Boss', role: 'admin' })).toThrow(ValidationFailed)
-    expect(() => inviteUser(a, a.orgId, { email: 'colleague@example.test', name: 'Again', role: 'partner_user' })).toThrow(ValidationFailed)
+    await inviteUser(a, a.orgId, { email: 'colleague@example.test', name: 'Colleague', role: 'partner_user' })
+    expect((await listUsersOf(a, a.orgId)).some((u) => u.email === 'colleague@example.test' && u.status === 'invited')).toBe(true)
+    await expect(inviteUser(a, b.id, { email: 'x@example.test', name: 'X', role: 'partner_user' })).rejects.toThrow(NotFound)
+    await expect(inviteUser(a, a.orgId, { email: 'boss@example.test', name: 'Boss', role: 'admin' })).rejects.toThrow(ValidationFailed)
+    await expect(inviteUser(a, a.orgId, { email: 'colleague@example.test', name: 'Again', role: 'partner_user' })).rejects.toThrow(ValidationFailed)
   })
 
   it('a partner user cannot invite anyone', async () => {
     const user = await makeActor({ role: 'partner_user' })
-    expect(() => inviteUser(user, user.orgId, { email: 'y@example.test', name: 'Y', role: 'partner_admin' })).toThrow(NotFound)
+    await expect(inviteUser(user, user.orgId, { email: 'y@example.test', name: 'Y', role: 'partner_admin' })).rejects.toThrow(Forbidden)
   })
 
   it('deactivating a user ends their sessions; nobody deactivates themselves', async () => {
     const admin = await makeActor({ role: 'partner_admin' })
     const colleague = await makeActor({ role: 'partner_user', orgId: admin.orgId })
-    setUserActive(admin, colleague.userId, false)
+    await setUserActive(admin, colleague.userId, false)
     expect(db.select().from(sessions).where(eq(sessions.userId, colleague.userId)).all()).toHaveLength(0)
-    expect(() => setUserActive(admin, admin.userId, false)).toThrow(ValidationFailed)
+    await expect(setUserActive(admin, admin.userId, false)).rejects.toThrow(ValidationFailed)
     const outsider = await makeActor({ role: 'partner_user' })
-    expect(() => setUserActive(admin, outsider.userId, false)).toThrow(NotFound)
+    await expect(setUserActive(admin, outsider.userId, false)).rejects.toThrow(NotFound)
   })
 })

@@ -1,76 +1,178 @@
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm'
-import { invitations, memberships, organisations, users } from '../../../db/schema'
-import { db } from '../../utils/db.server'
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm'
+import { invitations, memberships, organisations, users } from '../../../db/schema/orgs'
+import { mutate, type Ctx } from '../../kit/mutate.server'
+import { paginate } from '../../kit/paginate'
 import { isValidTimeZone } from '../../utils/dates'
+import { db } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
-import { newId, newSecret } from '../../utils/ids'
+import type { Locale } from '../../utils/i18n'
+import { hashToken, newId, newSecret } from '../../utils/ids'
 import { contains } from '../../utils/sql'
-import { audit, changedFields } from '../audit/audit.server'
+import { changedFields } from '../audit/audit.server'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
-import { INVITATION_TTL_MS } from '../auth/auth.server'
-import { roleFitsOrg, type OrgKind } from '../auth/roles'
-import { hashSecret, invalidateUserSessions } from '../auth/session.server'
-import { kickEmailDelivery, queueEmail } from '../notify/notify.server'
+import { endSessionsOf } from '../auth/auth.server'
+import { rolesHolding, type Permission } from '../auth/permissions'
+import { roleFitsOrg, type OrgKind, type Role } from '../auth/roles'
+import { queueEmail } from '../notify/notify.server'
 import type { InviteUserInput, OrganisationInput } from './orgs.schema'
 
 export type Organisation = typeof organisations.$inferSelect
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000
 
+// ---- organisations -----------------------------------------------------------------------
+
+function findOrganisation(id: string): Organisation | undefined {
+  return db.select().from(organisations).where(eq(organisations.id, id)).get()
+}
 
 /** An organisation the actor may see, else NotFound (other partners are invisible). */
-export function getOrganisation(actor: Actor, id: string): Organisation {
-  const org = db.select().from(organisations).where(eq(organisations.id, id)).get()
+export async function getOrganisation(actor: Actor, id: string): Promise<Organisation> {
+  assertCan(actor, 'read:organisation')
+  const org = findOrganisation(id)
   if (!org) throw new NotFound()
   assertCan(actor, 'read:organisation', { orgId: org.id })
   return org
 }
 
-export function listOrganisations(actor: Actor, opts: { kind?: OrgKind; q?: string; page?: number; pageSize?: number } = {}) {
+export async function listOrganisations(actor: Actor, opts: { kind?: OrgKind; q?: string; page?: number; pageSize?: number } = {}) {
   assertCan(actor, 'read:organisation')
-  const page = Math.max(1, opts.page ?? 1)
-  const pageSize = opts.pageSize ?? 25
   const conditions: SQL[] = []
   if (scopeOf(actor, 'read:organisation') !== 'any') conditions.push(eq(organisations.id, actor.orgId))
   if (opts.kind) conditions.push(eq(organisations.kind, opts.kind))
   if (opts.q) conditions.push(contains(organisations.name, opts.q))
   const where = conditions.length ? and(...conditions) : undefined
-  const rows = db.select().from(organisations).where(where).orderBy(asc(organisations.kind), asc(organisations.name)).limit(pageSize).offset((page - 1) * pageSize).all()
-  const total = db.select({ n: count() }).from(organisations).where(where).get()?.n ?? 0
-  return { rows, total, page, pageSize }
+  return paginate(opts, {
+    rows: (limit, offset) => db.select().from(organisations).where(where).orderBy(asc(organisations.kind), asc(organisations.name)).limit(limit).offset(offset).all(),
+    count: () => db.select({ n: count() }).from(organisations).where(where).get()?.n ?? 0,
+  })
 }
 
-export function createOrganisation(actor: Actor, input: OrganisationInput, now = Date.now()): Organisation {
+export async function createOrganisation(actor: Actor, input: OrganisationInput): Promise<Organisation> {
   assertCan(actor, 'manage:organisation')
-  return db.transaction((tx) => {
-    const row = {
-      id: newId(),
-      ...input,
-      tier: input.kind === 'partner' ? (input.tier ?? 'registered') : null,
-      createdAt: now,
-      updatedAt: now,
-    }
-    tx.insert(organisations).values(row).run()
-    audit(tx, actor, 'organisation', row.id, 'created', null, row)
+  return mutate(actor, (ctx) => {
+    const row = { id: newId(), ...input, tier: input.kind === 'partner' ? (input.tier ?? 'registered') : null, createdAt: ctx.now, updatedAt: ctx.now }
+    ctx.tx.insert(organisations).values(row).run()
+    ctx.audit('organisation', row.id, 'created', null, { name: row.name, kind: row.kind, tier: row.tier })
     return row as Organisation
   })
 }
 
-export function updateOrganisation(actor: Actor, id: string, input: OrganisationInput, now = Date.now()) {
+export async function updateOrganisation(actor: Actor, id: string, input: OrganisationInput) {
   assertCan(actor, 'manage:organisation')
-  return db.transaction((tx) => {
-    const org = tx.select().from(organisations).where(eq(organisations.id, id)).get()
+  return mutate(actor, (ctx) => {
+    const org = ctx.tx.select().from(organisations).where(eq(organisations.id, id)).get()
     if (!org) throw new NotFound()
     if (org.kind === 'vendor' && input.status !== 'active') throw new ValidationFailed('status', 'errors.vendorMustStayActive')
     // the kind of an organisation never changes: roles and records depend on it
-    const next = { ...input, kind: org.kind, tier: org.kind === 'partner' ? (input.tier ?? org.tier ?? 'registered') : null, updatedAt: now }
+    const next = { ...input, kind: org.kind, tier: org.kind === 'partner' ? (input.tier ?? org.tier ?? 'registered') : null, updatedAt: ctx.now }
     const diff = changedFields(org, next)
-    tx.update(organisations).set(next).where(eq(organisations.id, id)).run()
-    if (diff.changed) audit(tx, actor, 'organisation', id, 'updated', diff.before, diff.after)
+    ctx.tx.update(organisations).set(next).where(eq(organisations.id, id)).run()
+    if (diff.changed) ctx.audit('organisation', id, 'updated', diff.before, diff.after)
   })
 }
 
-export function listUsersOf(actor: Actor, orgId: string) {
-  const org = getOrganisation(actor, orgId)
+/** The active organisations of each kind, for the vendor's dashboard. */
+export async function organisationCounts(actor: Actor) {
+  assertCan(actor, 'read:organisation')
+  const rows = db.select({ kind: organisations.kind, n: count() }).from(organisations).where(eq(organisations.status, 'active')).groupBy(organisations.kind).all()
+  return { partners: rows.find((o) => o.kind === 'partner')?.n ?? 0, suppliers: rows.find((o) => o.kind === 'supplier')?.n ?? 0 }
+}
+
+/** The actor's own organisation with its head count, for a partner's or supplier's home page. */
+export async function ownOrganisation(actor: Actor) {
+  assertCan(actor, 'read:organisation', { orgId: actor.orgId })
+  const org = findOrganisation(actor.orgId)
+  if (!org) throw new NotFound()
+  const members = db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, actor.orgId)).get()?.n ?? 0
+  return { org, members }
+}
+
+// ---- the directory other modules read (names, recipients) ---------------------------------
+
+/** Display names of organisations by id (for lists of other modules; callers authorise the rows). */
+export function organisationNames(ids: Iterable<string>): Map<string, { name: string; tier: string | null }> {
+  const list = [...new Set(ids)]
+  if (!list.length) return new Map()
+  return new Map(db.select({ id: organisations.id, name: organisations.name, tier: organisations.tier }).from(organisations).where(inArray(organisations.id, list)).all().map((o) => [o.id, { name: o.name, tier: o.tier }]))
+}
+
+/** Display names of users by id. */
+export function userNames(ids: Iterable<string | null | undefined>): Map<string, string> {
+  const list = [...new Set([...ids].filter((x): x is string => !!x))]
+  if (!list.length) return new Map()
+  return new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)).all().map((u) => [u.id, u.name]))
+}
+
+/** What a message to this user needs: address, language, time zone; null when they cannot receive it. */
+export function recipient(userId: string): { email: string; name: string; locale: Locale; timeZone: string } | null {
+  const row = db.select({ email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone, status: users.status }).from(users).where(eq(users.id, userId)).get()
+  if (!row || row.status === 'deactivated') return null
+  return { email: row.email, name: row.name, locale: row.locale, timeZone: row.timeZone }
+}
+
+/** Active users whose role holds this permission: "users holding approve:deal_registration:any". */
+export function usersHolding(permission: Permission): string[] {
+  const roles = rolesHolding(permission)
+  if (!roles.length) return []
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(inArray(memberships.role, roles), eq(users.status, 'active')))
+    .all()
+    .map((r) => r.id)
+}
+
+/** The organisation and role behind a user, for building the actor of a session. */
+export function membershipOf(userId: string) {
+  const row = db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      timeZone: users.timeZone,
+      status: users.status,
+      orgId: organisations.id,
+      orgKind: organisations.kind,
+      orgName: organisations.name,
+      orgStatus: organisations.status,
+      role: memberships.role,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(users.id, userId))
+    .get()
+  if (!row || row.status !== 'active' || row.orgStatus === 'inactive') return null
+  const { status: _s, orgStatus: _o, ...member } = row
+  return member
+}
+
+// ---- credentials (the auth module's questions about users) ---------------------------------
+
+/** The account behind a sign-in address, with whether it may sign in at all. */
+export function credentialsOf(email: string): { userId: string; passwordHash: string | null; canSignIn: boolean; locale: Locale; name: string; email: string } | null {
+  const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get()
+  if (!user) return null
+  const org = db.select({ status: organisations.status }).from(memberships).innerJoin(organisations, eq(organisations.id, memberships.orgId)).where(eq(memberships.userId, user.id)).get()
+  return { userId: user.id, passwordHash: user.passwordHash, canSignIn: user.status === 'active' && !!org && org.status !== 'inactive', locale: user.locale, name: user.name, email: user.email }
+}
+
+export function passwordHashOf(userId: string): string | null {
+  return db.select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.h ?? null
+}
+
+/** Stores a new password hash inside the caller's transaction. */
+export function setPasswordHash(ctx: Ctx, userId: string, hash: string) {
+  ctx.tx.update(users).set({ passwordHash: hash, updatedAt: ctx.now }).where(eq(users.id, userId)).run()
+}
+
+// ---- users and invitations --------------------------------------------------------------
+
+export async function listUsersOf(actor: Actor, orgId: string) {
+  const org = await getOrganisation(actor, orgId)
   assertCan(actor, 'read:user', { orgId: org.id })
   return db
     .select({ id: users.id, email: users.email, name: users.name, status: users.status, role: memberships.role, createdAt: users.createdAt })
@@ -85,70 +187,91 @@ export function listUsersOf(actor: Actor, orgId: string) {
  * The vendor admin invites anyone into any organisation; an org admin invites users of its
  * own org. The role must belong to the organisation's kind (no partner "admin" of the vendor).
  */
-export function inviteUser(actor: Actor, orgId: string, input: InviteUserInput, now = Date.now()) {
-  const org = db.select().from(organisations).where(eq(organisations.id, orgId)).get()
+export async function inviteUser(actor: Actor, orgId: string, input: InviteUserInput) {
+  assertCan(actor, 'manage:user')
+  const org = findOrganisation(orgId)
   if (!org) throw new NotFound()
   assertCan(actor, 'manage:user', { orgId: org.id })
   if (!roleFitsOrg(input.role, org.kind)) throw new ValidationFailed('role', 'errors.roleNotForOrg')
   const secret = newSecret()
-  db.transaction(
-    (tx) => {
-      const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()
-      if (existing) throw new ValidationFailed('email', 'errors.emailTaken')
-      const userId = newId()
-      tx.insert(users).values({ id: userId, email: input.email, name: input.name, status: 'invited', locale: actor.locale, createdAt: now, updatedAt: now }).run()
-      tx.insert(memberships).values({ id: newId(), userId, orgId, role: input.role, createdAt: now }).run()
-      tx.insert(invitations)
-        .values({ id: newId(), tokenHash: hashSecret(secret), email: input.email, name: input.name, orgId, role: input.role, invitedBy: actor.userId, expiresAt: now + INVITATION_TTL_MS, createdAt: now })
-        .run()
-      queueEmail(tx, input.email, 'invitation', actor.locale, { name: input.name, org: org.name, inviter: actor.name, link: `${getEnv().APP_URL}/invitations/${secret}`, days: 7 }, now)
-      audit(tx, actor, 'user', userId, 'invited', null, { email: input.email, role: input.role, orgId })
-    },
-    { behavior: 'immediate' },
-  )
-  kickEmailDelivery()
+  await mutate(actor, (ctx) => {
+    const existing = ctx.tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()
+    if (existing) throw new ValidationFailed('email', 'errors.emailTaken')
+    const userId = newId()
+    ctx.tx.insert(users).values({ id: userId, email: input.email, name: input.name, status: 'invited', locale: actor.locale, createdAt: ctx.now, updatedAt: ctx.now }).run()
+    ctx.tx.insert(memberships).values({ id: newId(), userId, orgId, role: input.role, createdAt: ctx.now }).run()
+    ctx.tx
+      .insert(invitations)
+      .values({ id: newId(), tokenHash: hashToken(secret), email: input.email, name: input.name, orgId, role: input.role, invitedBy: actor.userId, expiresAt: ctx.now + INVITATION_TTL_MS, createdAt: ctx.now })
+      .run()
+    queueEmail(ctx, input.email, 'invitation', actor.locale, { name: input.name, org: org.name, inviter: actor.name, link: `${getEnv().APP_URL}/invitations/${secret}`, days: 7 })
+    ctx.audit('user', userId, 'invited', null, { email: input.email, role: input.role, orgId })
+  })
   return { secret }
 }
 
+/** An invitation that can still be accepted, for the page behind the emailed link. */
+export async function findOpenInvitation(secret: string, now = Date.now()) {
+  const row = db
+    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, orgName: organisations.name, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.orgId))
+    .where(eq(invitations.tokenHash, hashToken(secret)))
+    .get()
+  if (!row || row.acceptedAt || row.expiresAt <= now) return null
+  return row
+}
+
+/** Marks the invitation used and activates its user with their password (caller's transaction). */
+export function activateInvitedUser(ctx: Ctx, secret: string, passwordHash: string): { userId: string; orgId: string } {
+  const inv = ctx.tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(secret))).get()
+  if (!inv || inv.acceptedAt || inv.expiresAt <= ctx.now) throw new NotFound()
+  ctx.tx.update(invitations).set({ acceptedAt: ctx.now }).where(eq(invitations.id, inv.id)).run()
+  const user = ctx.tx.select().from(users).where(eq(users.email, inv.email)).get()
+  if (!user) throw new NotFound()
+  ctx.tx.update(users).set({ passwordHash, status: 'active', updatedAt: ctx.now }).where(eq(users.id, user.id)).run()
+  ctx.audit('user', user.id, 'invitation_accepted', { status: user.status }, { status: 'active' })
+  return { userId: user.id, orgId: inv.orgId }
+}
+
 /** Deactivates a user and ends their sessions. Nobody deactivates themselves. */
-export function setUserActive(actor: Actor, userId: string, active: boolean) {
+export async function setUserActive(actor: Actor, userId: string, active: boolean) {
+  assertCan(actor, 'manage:user')
   const target = db.select({ id: users.id, status: users.status, orgId: memberships.orgId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.id, userId)).get()
   if (!target) throw new NotFound()
   assertCan(actor, 'manage:user', { orgId: target.orgId })
   if (target.id === actor.userId) throw new ValidationFailed('user', 'errors.cannotDeactivateSelf')
   const next = active ? 'active' : 'deactivated'
   if (target.status === next || (active && target.status === 'invited')) return
-  db.transaction((tx) => {
-    tx.update(users).set({ status: next, updatedAt: Date.now() }).where(eq(users.id, userId)).run()
-    if (!active) invalidateUserSessions(userId, undefined, tx)
-    audit(tx, actor, 'user', userId, active ? 'reactivated' : 'deactivated', { status: target.status }, { status: next })
+  await mutate(actor, (ctx) => {
+    ctx.tx.update(users).set({ status: next, updatedAt: ctx.now }).where(eq(users.id, userId)).run()
+    if (!active) endSessionsOf(ctx, userId)
+    ctx.audit('user', userId, active ? 'reactivated' : 'deactivated', { status: target.status }, { status: next })
   })
 }
 
-export function updateProfile(actor: Actor, input: { name: string; locale: 'id' | 'en'; timeZone: string }) {
+export async function updateProfile(actor: Actor, input: { name: string; locale: 'id' | 'en'; timeZone: string }) {
   if (!isValidTimeZone(input.timeZone)) throw new ValidationFailed('timeZone', 'errors.timeZone')
-  db.transaction((tx) => {
-    const before = tx.select({ name: users.name, locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, actor.userId)).get()
+  await mutate(actor, (ctx) => {
+    const before = ctx.tx.select({ name: users.name, locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, actor.userId)).get()
     if (!before) throw new NotFound()
-    tx.update(users).set({ ...input, updatedAt: Date.now() }).where(eq(users.id, actor.userId)).run()
+    ctx.tx.update(users).set({ ...input, updatedAt: ctx.now }).where(eq(users.id, actor.userId)).run()
     const diff = changedFields(before, input)
-    if (diff.changed) audit(tx, actor, 'user', actor.userId, 'profile_updated', diff.before, diff.after)
+    if (diff.changed) ctx.audit('user', actor.userId, 'profile_updated', diff.before, diff.after)
   })
 }
 
-export function recentOrganisations(limit = 5) {
-  return db.select().from(organisations).orderBy(desc(organisations.createdAt)).limit(limit).all()
-}
-
-export function countOrganisationsByKind() {
-  return db.select({ kind: organisations.kind, n: count() }).from(organisations).groupBy(organisations.kind).all()
-}
-
-export function vendorOrganisation() {
-  return db.select().from(organisations).where(eq(organisations.kind, 'vendor')).get()
-}
-
-export function setUserLocale(actor: Actor, locale: 'id' | 'en') {
+export async function setUserLocale(actor: Actor, locale: 'id' | 'en') {
   if (actor.locale === locale) return
-  db.update(users).set({ locale, updatedAt: Date.now() }).where(eq(users.id, actor.userId)).run()
+  await mutate(actor, (ctx) => ctx.tx.update(users).set({ locale, updatedAt: ctx.now }).where(eq(users.id, actor.userId)).run())
 }
+
+/** The organisation's own record history is shown to those who may manage it. */
+export function organisationForHistory(actor: Actor, id: string) {
+  const org = findOrganisation(id)
+  if (!org) throw new NotFound()
+  assertCan(actor, 'read:organisation', { orgId: org.id })
+  return { orgId: org.id, name: org.name }
+}
+
+export type { Role }

@@ -1,59 +1,25 @@
-import { and, asc, count, eq, sql, sum } from 'drizzle-orm'
-import { leads, memberships, opportunities, organisations, pipelineStages, pipelines } from '../../../db/schema'
-import { db } from '../../utils/db.server'
-import { assertCan, type Actor } from '../auth/actor'
+import { can, scopeOf, type Actor } from '../auth/actor'
+import { programmeTerms } from '../content/content.server'
+import { leadBands, partnerSourcedTotals, pipelineSummaries } from '../crm/crm.server'
+import { openRegistrationCount, pendingApprovalCount } from '../deals/deals.server'
+import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
 
-/** Vendor staff's first page: the size of the channel and the shape of the default pipeline. */
-export function vendorDashboard(actor: Actor) {
-  assertCan(actor, 'read:dashboard')
-  const orgCounts = db.select({ kind: organisations.kind, n: count() }).from(organisations).where(eq(organisations.status, 'active')).groupBy(organisations.kind).all()
-  const pipeline = db.select().from(pipelines).orderBy(sql`${pipelines.isDefault} DESC`, asc(pipelines.name)).get()
-  const byStage = pipeline
-    ? db
-        .select({ stageId: pipelineStages.id, name: pipelineStages.name, position: pipelineStages.position, isClosed: pipelineStages.isClosed, n: count(opportunities.id), amountMinor: sum(opportunities.amountMinor) })
-        .from(pipelineStages)
-        .leftJoin(opportunities, and(eq(opportunities.stageId, pipelineStages.id), eq(opportunities.currency, 'IDR')))
-        .where(eq(pipelineStages.pipelineId, pipeline.id))
-        .groupBy(pipelineStages.id)
-        .orderBy(asc(pipelineStages.position))
-        .all()
-        .map((r) => ({ ...r, amountMinor: Number(r.amountMinor ?? 0) }))
-    : []
-  const open = db
-    .select({ n: count(), amount: sum(opportunities.amountMinor) })
-    .from(opportunities)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
-    .where(and(eq(pipelineStages.isClosed, false), eq(opportunities.currency, 'IDR')))
-    .get()
-  const leadBands = db
-    .select({ band: sql<string>`CASE WHEN ${leads.score} >= 70 THEN 'hot' WHEN ${leads.score} >= 40 THEN 'warm' ELSE 'junk' END`, n: count() })
-    .from(leads)
-    .where(sql`${leads.status} NOT IN ('converted', 'disqualified')`)
-    .groupBy(sql`1`)
-    .all()
+/**
+ * Everyone's first page, assembled from what the actor may see — straight from the permission map,
+ * never from the kind of their organisation: a section appears when its capability is held, so no
+ * tile links to a page that answers 403 or 404.
+ */
+export async function homeFor(actor: Actor) {
+  const vendorWide = (capability: Parameters<typeof scopeOf>[1]) => scopeOf(actor, capability) === 'any'
   return {
-    partners: orgCounts.find((o) => o.kind === 'partner')?.n ?? 0,
-    suppliers: orgCounts.find((o) => o.kind === 'supplier')?.n ?? 0,
-    openOpportunities: open?.n ?? 0,
-    openPipelineIdr: Number(open?.amount ?? 0),
-    pipelineName: pipeline?.name ?? null,
-    pipelineId: pipeline?.id ?? null,
-    byStage,
-    leadBands: Object.fromEntries(leadBands.map((b) => [b.band, b.n])) as Record<'hot' | 'warm' | 'junk', number | undefined>,
+    pendingApprovals: can(actor, 'approve:deal_registration') ? await pendingApprovalCount(actor) : null,
+    organisations: vendorWide('read:organisation') ? await organisationCounts(actor) : null,
+    pipeline: can(actor, 'read:crm') ? await pipelineSummaries(actor) : null,
+    leadBands: can(actor, 'read:crm') ? await leadBands(actor) : null,
+    own: scopeOf(actor, 'read:home') === 'own_org' ? await ownOrganisation(actor) : null,
+    openRegistrations: can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? await openRegistrationCount(actor) : null,
+    partnerPipeline: can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? await partnerSourcedTotals(actor, actor.orgId) : null,
+    terms: scopeOf(actor, 'read:home') === 'own_org' ? programmeTerms(can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? 'partner' : 'supplier', actor.locale) : null,
+    termsAudience: can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? ('partner' as const) : ('supplier' as const),
   }
-}
-
-/** A partner's or supplier's first page: their organisation at a glance. */
-export function organisationHome(actor: Actor) {
-  const org = db.select().from(organisations).where(eq(organisations.id, actor.orgId)).get()!
-  const members = db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, actor.orgId)).get()?.n ?? 0
-  const partnerOpportunities =
-    actor.orgKind === 'partner'
-      ? db
-          .select({ n: count(), amount: sum(opportunities.amountMinor) })
-          .from(opportunities)
-          .where(and(eq(opportunities.partnerOrgId, actor.orgId), eq(opportunities.currency, 'IDR')))
-          .get()
-      : undefined
-  return { org, members, partnerOpportunities: partnerOpportunities ? { n: partnerOpportunities.n, amountMinor: Number(partnerOpportunities.amount ?? 0) } : null }
 }

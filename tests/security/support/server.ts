@@ -16,7 +16,7 @@ export const REPO = path.resolve(import.meta.dirname, '../../..')
 export const BUILD_ENTRY = path.join(REPO, 'build/server/index.js')
 /** Our own scratch space, outside the repository: never tests/.tmp, which the vitest global setup deletes. */
 export const SECURITY_TMP = path.join(os.tmpdir(), 'mitra-security')
-export const DEMO_PASSWORD = 'mitra-demo-2026' // db/seed.ts, README "Demo logins"
+export const DEMO_PASSWORD = 'mitra-demo-2026' // scripts/seed.ts, README "Demo logins"
 export const SESSION_SECRET = 'security-suite-secret-security-suite-secret'
 
 export function assertBuildPresent(entry = BUILD_ENTRY) {
@@ -84,7 +84,7 @@ export async function seededTemplate(): Promise<string> {
     fs.mkdirSync(work, { recursive: true })
     const env = childEnv({ NODE_ENV: 'production', DATABASE_URL: path.join(work, 'mitra.db'), DATA_DIR: work, SESSION_SECRET })
     await run(process.execPath, tsxArgs('scripts/migrate.ts'), { cwd: REPO, env })
-    await run(process.execPath, tsxArgs('db/seed.ts'), { cwd: REPO, env })
+    await run(process.execPath, tsxArgs('scripts/seed.ts'), { cwd: REPO, env })
     fs.renameSync(path.join(work, 'mitra.db'), file)
     fs.rmSync(work, { recursive: true, force: true })
     return file

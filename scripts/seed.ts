@@ -2,7 +2,7 @@
 // about 200 customer accounts with contacts, leads, activities and opportunities in two
 // pipelines. `--if-empty` (used by `npm start`) seeds only a database with no organisations.
 import { count } from 'drizzle-orm'
-import { organisations } from './schema'
+import { organisations } from '../db/schema'
 import { closeDb, db } from '../app/utils/db.server'
 import { DAY_MS } from '../app/utils/dates'
 import type { Role } from '../app/modules/auth/roles'
@@ -139,7 +139,7 @@ async function seedDeals() {
   const { createSession } = await import('../app/modules/auth/session.server')
   const deals = await import('../app/modules/deals/deals.server')
   const { DealFormSchema } = await import('../app/modules/deals/deals.schema')
-  const { accounts: accountsTable, emailOutbox, sessions, users: usersTable } = await import('./schema')
+  const { accounts: accountsTable, emailOutbox, sessions, users: usersTable } = await import('../db/schema')
   const { eq } = await import('drizzle-orm')
   const actor = (email: string) => {
     const user = db.select().from(usersTable).where(eq(usersTable.email, email)).get()!
@@ -154,15 +154,15 @@ async function seedDeals() {
   const form = (customerName: string, customerWebsite: string | null, value: string, intent: 'draft' | 'submit') =>
     DealFormSchema.parse({ intent, customerName, customerWebsite: customerWebsite ?? undefined, contactName: 'Budi Santoso', contactEmail: customerWebsite ? `budi@${customerWebsite}` : 'budi.santoso@gmail.com', products: 'Managed security suite, 3 years', value, currency: 'IDR', expectedCloseDate: close, acceptRules: 'on' })
   // a claim on an existing customer (written differently), approved and protected
-  const approved = deals.createDeal(partner, form(`${existing[0].name.replace(/^(PT|CV) /, '').replace(/ Tbk$/, '')} Group`, existing[0].domain, '750000000', 'submit'))
-  deals.approveDeal(manager, approved.id)
+  const approved = await deals.createDeal(partner, form(`${existing[0].name.replace(/^(PT|CV) /, '').replace(/ Tbk$/, '')} Group`, existing[0].domain, '750000000', 'submit'))
+  await deals.approveDeal(manager, approved.id)
   // a second partner claiming the same customer: waits in the queue with its conflicts
-  deals.createDeal(other, form(existing[0].name.toUpperCase(), null, '500000000', 'submit'))
+  await deals.createDeal(other, form(existing[0].name.toUpperCase(), null, '500000000', 'submit'))
   // a fresh customer, waiting for approval; a draft; one returned with a question
-  deals.createDeal(partner, form('PT Samudra Biru Logistik', 'samudrabiru.co.id', '320000000', 'submit'))
-  deals.createDeal(partner, form('CV Kopi Nusantara Jaya', 'kopinusantara.id', '85000000', 'draft'))
-  const returned = deals.createDeal(other, form('PT Bintang Timur Farma', 'bintangtimur.co.id', '410000000', 'submit'))
-  deals.returnDeal(manager, returned.id, 'Siapa pengambil keputusan di sisi pelanggan, dan kapan anggaran disetujui?')
+  await deals.createDeal(partner, form('PT Samudra Biru Logistik', 'samudrabiru.co.id', '320000000', 'submit'))
+  await deals.createDeal(partner, form('CV Kopi Nusantara Jaya', 'kopinusantara.id', '85000000', 'draft'))
+  const returned = await deals.createDeal(other, form('PT Bintang Timur Farma', 'bintangtimur.co.id', '410000000', 'submit'))
+  await deals.returnDeal(manager, returned.id, 'Siapa pengambil keputusan di sisi pelanggan, dan kapan anggaran disetujui?')
   // demo history: no real mail for these, and no sessions left behind by the seeding actors
   db.update(emailOutbox).set({ status: 'sent', sentAt: Date.now() }).run()
   db.delete(sessions).run()

@@ -1,0 +1,226 @@
+import { and, asc, count, desc, eq, inArray, sql, sum, type SQL } from 'drizzle-orm'
+import { accounts, activities, opportunities, pipelineStages, pipelines } from '../../../db/schema/crm'
+import { mutate, type Ctx } from '../../kit/mutate.server'
+import { paginate } from '../../kit/paginate'
+import { db, type DbOrTx } from '../../utils/db.server'
+import { NotFound, ValidationFailed } from '../../utils/errors'
+import { newId } from '../../utils/ids'
+import { isCurrencyCode, parseAmountToMinor } from '../../utils/money'
+import { contains } from '../../utils/sql'
+import { changedFields } from '../audit/audit.server'
+import { assertCan, type Actor } from '../auth/actor'
+import { organisationNames } from '../orgs/orgs.server'
+import { assertCrmRead, assertCrmWrite } from './access.server'
+import type { OpportunityInput } from './crm.schema'
+
+export type Opportunity = typeof opportunities.$inferSelect
+
+// ---- pipelines -------------------------------------------------------------------------
+
+export async function listPipelines(actor: Actor) {
+  assertCrmRead(actor)
+  const all = db.select().from(pipelines).orderBy(desc(pipelines.isDefault), asc(pipelines.name)).all()
+  const stages = db.select().from(pipelineStages).orderBy(asc(pipelineStages.position)).all()
+  return all.map((p) => ({ ...p, stages: stages.filter((s) => s.pipelineId === p.id) }))
+}
+
+function totalsByCurrency(rows: { amountMinor: number; currency: string }[]) {
+  const out = new Map<string, number>()
+  for (const r of rows) out.set(r.currency, (out.get(r.currency) ?? 0) + r.amountMinor)
+  return [...out.entries()].map(([currency, amountMinor]) => ({ currency, amountMinor }))
+}
+
+export async function getPipelineBoard(actor: Actor, pipelineId: string) {
+  assertCrmRead(actor)
+  const pipeline = db.select().from(pipelines).where(eq(pipelines.id, pipelineId)).get()
+  if (!pipeline) throw new NotFound()
+  const stages = db.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId)).orderBy(asc(pipelineStages.position)).all()
+  const opps = db
+    .select({ id: opportunities.id, name: opportunities.name, stageId: opportunities.stageId, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, accountName: accounts.name, source: opportunities.source })
+    .from(opportunities)
+    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+    .where(eq(opportunities.pipelineId, pipelineId))
+    .orderBy(desc(opportunities.amountMinor))
+    .all()
+  // a board shows the 50 largest per stage; the list view pages through the rest
+  return {
+    pipeline,
+    stages: stages.map((s) => {
+      const inStage = opps.filter((o) => o.stageId === s.id)
+      return { ...s, count: inStage.length, opportunities: inStage.slice(0, 50), totals: totalsByCurrency(inStage) }
+    }),
+  }
+}
+
+/** Every pipeline with its stages' counts and IDR totals, and the open pipeline overall: the dashboard's charts. */
+export async function pipelineSummaries(actor: Actor) {
+  assertCrmRead(actor)
+  const byStage = db
+    .select({ stageId: opportunities.stageId, n: count(), amountMinor: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .where(eq(opportunities.currency, 'IDR'))
+    .groupBy(opportunities.stageId)
+    .all()
+  const totals = new Map(byStage.map((r) => [r.stageId, { n: r.n, amountMinor: Number(r.amountMinor ?? 0) }]))
+  const all = await listPipelines(actor)
+  const summaries = all.map((p) => ({
+    id: p.id,
+    name: p.name,
+    stages: p.stages.map((s) => ({ stageId: s.id, name: s.name, position: s.position, isClosed: s.isClosed, n: totals.get(s.id)?.n ?? 0, amountMinor: totals.get(s.id)?.amountMinor ?? 0 })),
+  }))
+  const open = summaries.flatMap((p) => p.stages).filter((s) => !s.isClosed)
+  return { pipelines: summaries, openOpportunities: open.reduce((a, s) => a + s.n, 0), openPipelineIdr: open.reduce((a, s) => a + s.amountMinor, 0) }
+}
+
+// ---- opportunities ---------------------------------------------------------------------
+
+export const OPPORTUNITY_SORTS = ['name', 'amount', 'expectedClose', 'updatedAt'] as const
+export type OpportunitySort = (typeof OPPORTUNITY_SORTS)[number]
+
+export async function listOpportunities(actor: Actor, opts: { q?: string; pipelineId?: string; source?: 'direct' | 'partner'; accountId?: string; sort?: OpportunitySort; dir?: 'asc' | 'desc'; page?: number }) {
+  assertCrmRead(actor)
+  const conditions: SQL[] = []
+  if (opts.q) conditions.push(sql`(${contains(opportunities.name, opts.q)} OR ${contains(accounts.name, opts.q)})`)
+  if (opts.pipelineId) conditions.push(eq(opportunities.pipelineId, opts.pipelineId))
+  if (opts.source) conditions.push(eq(opportunities.source, opts.source))
+  if (opts.accountId) conditions.push(eq(opportunities.accountId, opts.accountId))
+  const where = conditions.length ? and(...conditions) : undefined
+  const column = { name: opportunities.name, amount: opportunities.amountMinor, expectedClose: opportunities.expectedCloseDate, updatedAt: opportunities.updatedAt }[opts.sort ?? 'updatedAt']
+  return paginate(opts, {
+    rows: (limit, offset) =>
+      db
+        .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, source: opportunities.source, accountId: accounts.id, accountName: accounts.name, stageName: pipelineStages.name, pipelineName: pipelines.name })
+        .from(opportunities)
+        .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+        .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+        .innerJoin(pipelines, eq(pipelines.id, opportunities.pipelineId))
+        .where(where)
+        .orderBy(opts.dir === 'asc' ? asc(column) : desc(column), asc(opportunities.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    count: () => db.select({ n: count() }).from(opportunities).innerJoin(accounts, eq(accounts.id, opportunities.accountId)).where(where).get()?.n ?? 0,
+  })
+}
+
+export async function getOpportunity(actor: Actor, id: string) {
+  assertCrmRead(actor)
+  const row = db
+    .select({ opportunity: opportunities, accountName: accounts.name, stageName: pipelineStages.name, pipelineName: pipelines.name })
+    .from(opportunities)
+    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .innerJoin(pipelines, eq(pipelines.id, opportunities.pipelineId))
+    .where(eq(opportunities.id, id))
+    .get()
+  if (!row) throw new NotFound()
+  const partnerId = row.opportunity.partnerOrgId
+  const stages = db.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, row.opportunity.pipelineId)).orderBy(asc(pipelineStages.position)).all()
+  const acts = db.select().from(activities).where(and(eq(activities.entityType, 'opportunity'), eq(activities.entityId, id))).orderBy(desc(activities.createdAt)).limit(50).all()
+  return { ...row, partnerName: partnerId ? (organisationNames([partnerId]).get(partnerId)?.name ?? null) : null, stages, activities: acts }
+}
+
+function resolveOpportunityInput(tx: DbOrTx, input: OpportunityInput, locale: Actor['locale']) {
+  if (!isCurrencyCode(input.currency)) throw new ValidationFailed('currency', 'errors.currency')
+  const amountMinor = parseAmountToMinor(input.amount, input.currency, locale)
+  if (amountMinor === null) throw new ValidationFailed('amount', 'errors.amount')
+  if (!tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId)).get()) throw new ValidationFailed('accountId', 'errors.accountUnknown')
+  const pipeline = tx.select().from(pipelines).where(eq(pipelines.id, input.pipelineId)).get()
+  if (!pipeline) throw new ValidationFailed('pipelineId', 'errors.pipelineUnknown')
+  const stages = tx.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipeline.id)).orderBy(asc(pipelineStages.position)).all()
+  const stage = input.stageId ? stages.find((s) => s.id === input.stageId) : stages[0]
+  if (!stage) throw new ValidationFailed('stageId', 'errors.stageUnknown')
+  return { name: input.name, accountId: input.accountId, pipelineId: pipeline.id, stageId: stage.id, amountMinor, currency: input.currency, expectedCloseDate: input.expectedCloseDate }
+}
+
+export async function createOpportunity(actor: Actor, input: OpportunityInput) {
+  assertCrmWrite(actor)
+  return mutate(actor, (ctx) => {
+    const values = resolveOpportunityInput(ctx.tx, input, actor.locale)
+    const row = { id: newId(), ...values, ownerId: actor.userId, source: 'direct' as const, partnerOrgId: null, createdAt: ctx.now, updatedAt: ctx.now }
+    ctx.tx.insert(opportunities).values(row).run()
+    ctx.audit('opportunity', row.id, 'created', null, { name: row.name, amountMinor: row.amountMinor, currency: row.currency, stageId: row.stageId })
+    return row
+  })
+}
+
+export async function updateOpportunity(actor: Actor, id: string, input: OpportunityInput) {
+  assertCrmWrite(actor)
+  await mutate(actor, (ctx) => {
+    const before = ctx.tx.select().from(opportunities).where(eq(opportunities.id, id)).get()
+    if (!before) throw new NotFound()
+    const values = resolveOpportunityInput(ctx.tx, { ...input, stageId: input.stageId || before.stageId }, actor.locale)
+    ctx.tx.update(opportunities).set({ ...values, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    const diff = changedFields(before, values)
+    if (diff.changed) ctx.audit('opportunity', id, 'updated', diff.before, diff.after)
+  })
+}
+
+/** Moves an opportunity to another stage of its own pipeline. */
+export async function moveOpportunityStage(actor: Actor, id: string, stageId: string) {
+  assertCrmWrite(actor)
+  await mutate(actor, (ctx) => {
+    const before = ctx.tx.select().from(opportunities).where(eq(opportunities.id, id)).get()
+    if (!before) throw new NotFound()
+    const stage = ctx.tx.select().from(pipelineStages).where(and(eq(pipelineStages.id, stageId), eq(pipelineStages.pipelineId, before.pipelineId))).get()
+    if (!stage) throw new ValidationFailed('stageId', 'errors.stageUnknown')
+    if (stage.id === before.stageId) return
+    ctx.tx.update(opportunities).set({ stageId, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    ctx.audit('opportunity', id, 'stage_changed', { stageId: before.stageId }, { stageId })
+  })
+}
+
+/** A partner-sourced opportunity at the first stage of a pipeline, for deal conversion (caller's transaction). */
+export function partnerOpportunityForConversion(
+  ctx: Ctx,
+  input: { registrationId: string; name: string; accountId: string; pipelineId: string; amountMinor: number; currency: string; expectedCloseDate: string | null; partnerOrgId: string },
+) {
+  const { tx, now } = ctx
+  const pipeline = tx.select().from(pipelines).where(eq(pipelines.id, input.pipelineId)).get()
+  if (!pipeline) throw new ValidationFailed('pipelineId', 'errors.pipelineUnknown')
+  const firstStage = tx.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipeline.id)).orderBy(asc(pipelineStages.position)).get()
+  if (!firstStage) throw new ValidationFailed('pipelineId', 'errors.stageUnknown')
+  const opportunity = { id: newId(), name: input.name, accountId: input.accountId, pipelineId: pipeline.id, stageId: firstStage.id, amountMinor: input.amountMinor, currency: input.currency, expectedCloseDate: input.expectedCloseDate, ownerId: ctx.actor?.userId ?? null, source: 'partner' as const, partnerOrgId: input.partnerOrgId, createdAt: now, updatedAt: now }
+  tx.insert(opportunities).values(opportunity).run()
+  ctx.audit('opportunity', opportunity.id, 'created', null, { name: opportunity.name, fromRegistration: input.registrationId, partnerOrgId: input.partnerOrgId })
+  return opportunity
+}
+
+/** Open opportunities on these accounts, for the deal conflict check: the vendor may already be selling there. */
+export function openOpportunitiesOnAccounts(accountIds: string[]) {
+  if (accountIds.length === 0) return []
+  return db
+    .select({ id: opportunities.id, name: opportunities.name, accountId: opportunities.accountId, partnerOrgId: opportunities.partnerOrgId, stage: pipelineStages.name })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .where(and(inArray(opportunities.accountId, accountIds.slice(0, 500)), eq(pipelineStages.isClosed, false)))
+    .all()
+}
+
+/** What a partner may know of an opportunity converted from their registration: stage and outcome, not notes or owner. */
+export function opportunityOutcome(opportunityId: string) {
+  const row = db
+    .select({ id: opportunities.id, name: opportunities.name, stageName: pipelineStages.name, isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, amountMinor: opportunities.amountMinor, currency: opportunities.currency })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .where(eq(opportunities.id, opportunityId))
+    .get()
+  return row ? { ...row, outcome: row.isWon ? ('won' as const) : row.isClosed ? ('lost' as const) : ('open' as const) } : null
+}
+
+/** The count and IDR value of opportunities a partner brought in (their home page). */
+export async function partnerSourcedTotals(actor: Actor, partnerOrgId: string) {
+  assertCan(actor, 'read:deal_registration', { orgId: partnerOrgId })
+  const row = db
+    .select({ n: count(), amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .where(and(eq(opportunities.partnerOrgId, partnerOrgId), eq(opportunities.currency, 'IDR')))
+    .get()
+  return { n: row?.n ?? 0, amountMinor: Number(row?.amount ?? 0) }
+}
+
+/** Stage names by id, for history sentences. */
+export function stageNames(ids: string[]): Map<string, string> {
+  if (!ids.length) return new Map()
+  return new Map(db.select({ id: pipelineStages.id, name: pipelineStages.name }).from(pipelineStages).where(inArray(pipelineStages.id, ids)).all().map((s) => [s.id, s.name]))
+}
