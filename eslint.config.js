@@ -1,8 +1,15 @@
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import mitra from './tools/eslint/boundaries.js'
+
+/** Files other modules may import besides <module>.*.ts and components (see tools/eslint/boundaries.js). */
+export const PUBLIC_FILES = {
+  auth: ['actor.ts', 'roles.ts', 'permissions.ts', 'require-actor.server.ts', 'navigation.ts'],
+  matching: ['company-match.ts'],
+}
 
 export default tseslint.config(
-  { ignores: ['build/**', 'node_modules/**', 'data/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**'] },
+  { ignores: ['build/**', 'node_modules/**', 'data/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'tests/lint/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { 'react-hooks': reactHooks },
@@ -12,5 +19,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { mitra },
+    rules: { 'mitra/boundaries': ['error', { root: import.meta.dirname, publicFiles: PUBLIC_FILES }] },
   },
 )

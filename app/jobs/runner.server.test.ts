@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runDueJobs, runJobOnce, type Job } from './runner.server'
 import { db } from '../utils/db.server'
-import { jobLeases } from '../../db/schema'
+import { jobLeases } from '../../db/schema/jobs'
 
 describe('job runner', () => {
   it('runs a due job once per interval and records its result', async () => {

@@ -1,5 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm'
-import { jobLeases } from '../../db/schema'
+import { jobLeases } from '../../db/schema/jobs'
 import { db } from '../utils/db.server'
 import { newId } from '../utils/ids'
 

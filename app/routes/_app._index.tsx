@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
-import { homeFor } from '../modules/reports/dashboard.server'
+import { homeFor } from '../modules/reports/reports.server'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 

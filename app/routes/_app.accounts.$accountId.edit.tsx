@@ -15,7 +15,7 @@ import { useT } from '../utils/use-t'
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request)
   const account = await getAccount(actor, params.accountId!)
-  assertCan(actor, 'write:crm', {})
+  assertCan(actor, 'write:crm')
   return json({ account: { id: account.id, name: account.name, website: account.domain, npwp: formatNpwp(account.npwp), industry: account.industry, address: account.address, city: account.city, region: account.region, phone: account.phone } })
 })
 

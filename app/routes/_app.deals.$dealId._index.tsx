@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { intentAction, verb } from '../kit/form-action.server'
-import { historyFor } from '../modules/audit/history.server'
+import { historyFor } from '../modules/audit/audit.history.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuditTrail } from '../components/audit-trail'
 import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'

@@ -8,7 +8,7 @@ import { Badge, ConfirmButton, FormError, PageHeader, SelectField, SubmitButton,
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { ROLES_BY_ORG_KIND } from '../modules/auth/roles'
-import { historyFor } from '../modules/audit/history.server'
+import { historyFor } from '../modules/audit/audit.history.server'
 import { formatNpwp, InviteUserSchema } from '../modules/orgs/orgs.schema'
 import { getOrganisation, inviteUser, listUsersOf, setUserActive } from '../modules/orgs/orgs.server'
 import { handle } from '../utils/route.server'

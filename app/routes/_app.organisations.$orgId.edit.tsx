@@ -14,14 +14,14 @@ import { useT } from '../utils/use-t'
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request)
   const org = await getOrganisation(actor, params.orgId!)
-  assertCan(actor, 'manage:organisation', {})
+  assertCan(actor, 'manage:organisation')
   return json({ org: { ...org, npwp: formatNpwp(org.npwp) } })
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireActor(request)
   const org = await getOrganisation(actor, params.orgId!)
-  assertCan(actor, 'manage:organisation', {})
+  assertCan(actor, 'manage:organisation')
   const formData = await request.formData()
   // the kind is fixed once created; the vendor organisation is not a partner or supplier
   formData.set('kind', org.kind === 'vendor' ? 'partner' : org.kind)

@@ -7,7 +7,7 @@ import { FormError, SubmitButton } from '../components/ui'
 import { NewPasswordFields } from '../modules/auth/new-password-fields'
 import { AcceptInvitationSchema } from '../modules/auth/auth.schema'
 import { acceptInvitation, findOpenInvitation } from '../modules/auth/auth.server'
-import { sessionCookie } from '../modules/auth/session.server'
+import { sessionCookie } from '../modules/auth/auth.server'
 import { clientIp, handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 

@@ -1,6 +1,6 @@
 import { handle } from '../utils/route.server'
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { clearSessionCookie, invalidateSession, readSessionToken } from '../modules/auth/session.server'
+import { clearSessionCookie, invalidateSession, readSessionToken } from '../modules/auth/auth.server'
 
 export async function loader() {
   // signing out changes state, so it is a POST; a GET just goes home

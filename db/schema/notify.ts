@@ -40,10 +40,3 @@ export const emailOutbox = sqliteTable(
 
 // One row per job name: a runner takes the lease before running, so two app servers
 // (or the server and `npm run jobs`) never run the same job at once.
-export const jobLeases = sqliteTable('job_leases', {
-  name: text('name').primaryKey(),
-  holder: text('holder'),
-  leaseUntil: integer('lease_until').notNull().default(0),
-  lastRunAt: integer('last_run_at'),
-  lastResult: text('last_result'),
-})

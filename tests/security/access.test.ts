@@ -122,10 +122,12 @@ describe('users and organisations', () => {
     expect(count('SELECT count(*) AS n FROM users WHERE email = ?', 'cross@sumbermakmur.test')).toBe(0)
   })
 
-  it('a partner admin cannot edit their own organisation (tier, status)', async () => {
+  it('a partner admin cannot edit their own organisation (tier, status), nor see that another exists', async () => {
     const before = get('SELECT tier, status, name FROM organisations WHERE id = ?', org.majujaya)
     const res = await server.request(`/organisations/${org.majujaya}/edit`, { as: as.partnerAdmin, form: { name: 'PT Maju Jaya Solusi', country: 'ID', tier: 'platinum', status: 'active', kind: 'partner' } })
-    expect(res.status).toBe(404)
+    // their own organisation: they see it but lack the right (403); another one does not exist for them (404)
+    expect(res.status).toBe(403)
+    expect((await server.request(`/organisations/${org.sinar}/edit`, { as: as.partnerAdmin, form: { name: 'X', country: 'ID', status: 'active', kind: 'partner' } })).status).toBe(404)
     expect(get('SELECT tier, status, name FROM organisations WHERE id = ?', org.majujaya)).toEqual(before)
   })
 

@@ -39,12 +39,14 @@ export function can(actor: Pick<Actor, 'role' | 'orgId' | 'userId'>, capability:
 }
 
 /**
- * Throws unless the actor may do this. Two different answers, on purpose:
- * - the actor holds the capability at no scope ("a partner asks for the CRM"): Forbidden, 403;
- * - they hold it, but this row is outside their scope ("another partner's registration"):
- *   NotFound, 404, the same answer as for an id that does not exist, so ids cannot be probed.
+ * Throws unless the actor may do this. Two answers, kept apart on purpose:
+ * - about a record (`row` given) the actor may not see — another organisation's, or a kind of
+ *   record they hold no capability for at all: NotFound, 404, the same answer as for an id that
+ *   does not exist, so ids cannot be probed;
+ * - about a capability the actor lacks, with no particular record (a list, a "new" form, an action
+ *   on a record they can see): Forbidden, 403.
  */
 export function assertCan(actor: Pick<Actor, 'role' | 'orgId' | 'userId'>, capability: Capability, row?: { orgId?: string | null; userId?: string | null }): void {
-  if (!scopeOf(actor, capability)) throw new Forbidden()
-  if (!can(actor, capability, row)) throw new NotFound()
+  if (!scopeOf(actor, capability)) throw row ? new NotFound() : new Forbidden()
+  if (row && !can(actor, capability, row)) throw new NotFound()
 }

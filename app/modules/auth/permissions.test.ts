@@ -26,9 +26,10 @@ describe('permission map', () => {
     expect(can(actor('admin'), 'manage:user', { orgId: 'org-b' })).toBe(true)
   })
 
-  it('answers NotFound for a row outside the scope, Forbidden for a capability the actor lacks', () => {
+  it('answers NotFound about a record the actor may not see, Forbidden for a capability they lack', () => {
     expect(() => assertCan(actor('partner_admin'), 'read:organisation', { orgId: 'org-b' })).toThrow(NotFound)
-    expect(() => assertCan(actor('partner_user'), 'read:crm', { orgId: 'vendor' })).toThrow(Forbidden)
+    expect(() => assertCan(actor('partner_user'), 'read:crm', { orgId: null })).toThrow(NotFound)
+    expect(() => assertCan(actor('partner_user'), 'read:crm')).toThrow(Forbidden)
     expect(() => assertCan(actor('partner_user'), 'manage:organisation')).toThrow(Forbidden)
   })
 

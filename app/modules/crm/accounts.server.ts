@@ -10,7 +10,7 @@ import { changedFields } from '../audit/audit.server'
 import type { Actor } from '../auth/actor'
 import { companyDomain, findMatchingCompanies, indexCompanyKeys, normaliseCompanyName, type CompanyRecord } from '../matching/matching.server'
 import { organisationNames, userNames } from '../orgs/orgs.server'
-import { assertCrmRead, assertCrmWrite, withNames } from './access.server'
+import { assertCrmRead, assertCrmRecord, assertCrmWrite, withNames } from './access.server'
 import type { AccountInput } from './crm.schema'
 
 export type Account = typeof accounts.$inferSelect
@@ -68,7 +68,7 @@ export async function accountFilterOptions(actor: Actor) {
 }
 
 export async function getAccount(actor: Actor, id: string): Promise<Account> {
-  assertCrmRead(actor)
+  assertCrmRecord(actor)
   const account = db.select().from(accounts).where(eq(accounts.id, id)).get()
   if (!account) throw new NotFound()
   return account
@@ -100,7 +100,7 @@ export async function createAccount(actor: Actor, input: AccountInput): Promise<
 }
 
 export async function updateAccount(actor: Actor, id: string, input: AccountInput) {
-  assertCrmWrite(actor)
+  assertCrmWrite(actor, true)
   await mutate(actor, (ctx) => {
     const before = ctx.tx.select().from(accounts).where(eq(accounts.id, id)).get()
     if (!before) throw new NotFound()

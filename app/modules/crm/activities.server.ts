@@ -11,7 +11,7 @@ const ENTITY_TABLES = { account: accounts, contact: contacts, lead: leads, oppor
 
 /** Logs a note, call, email, meeting or task against any core record. */
 export async function addActivity(actor: Actor, entityType: keyof typeof ENTITY_TABLES, entityId: string, input: ActivityInput) {
-  assertCrmWrite(actor)
+  assertCrmWrite(actor, true)
   return mutate(actor, (ctx) => {
     const table = ENTITY_TABLES[entityType]
     const record = ctx.tx.select().from(table).where(eq(table.id, entityId)).get() as { id: string; accountId?: string | null } | undefined

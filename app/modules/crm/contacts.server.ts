@@ -8,7 +8,7 @@ import { newId } from '../../utils/ids'
 import { contains } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import type { Actor } from '../auth/actor'
-import { assertCrmRead, assertCrmWrite } from './access.server'
+import { assertCrmRead, assertCrmRecord, assertCrmWrite } from './access.server'
 import type { ContactInput } from './crm.schema'
 
 export type Contact = typeof contacts.$inferSelect
@@ -44,7 +44,7 @@ export async function listContacts(actor: Actor, opts: { q?: string; page?: numb
 }
 
 export async function getContact(actor: Actor, id: string): Promise<Contact> {
-  assertCrmRead(actor)
+  assertCrmRecord(actor)
   const row = db.select().from(contacts).where(eq(contacts.id, id)).get()
   if (!row) throw new NotFound()
   return row
@@ -62,7 +62,7 @@ export async function createContact(actor: Actor, input: ContactInput): Promise<
 }
 
 export async function updateContact(actor: Actor, id: string, input: ContactInput) {
-  assertCrmWrite(actor)
+  assertCrmWrite(actor, true)
   await mutate(actor, (ctx) => {
     const before = ctx.tx.select().from(contacts).where(eq(contacts.id, id)).get()
     if (!before) throw new NotFound()

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditLog, opportunities } from '../../../db/schema'
 import { db } from '../../utils/db.server'
-import { Forbidden, ValidationFailed } from '../../utils/errors'
+import { Forbidden, NotFound, ValidationFailed } from '../../utils/errors'
 import { makeAccount, makeActor, makeOpportunity, makePipeline } from '../../../tests/factories'
 import { AccountSchema, LeadSchema, OpportunitySchema, scoreBand } from './crm.schema'
 import { addActivity, createAccount, createOpportunity, getAccount, getAccount360, listAccounts, listLeads, moveOpportunityStage, updateAccount } from './crm.server'
@@ -30,8 +30,8 @@ describe('accounts', () => {
     const partner = await makeActor({ role: 'partner_admin' })
     const supplier = await makeActor({ role: 'supplier_admin' })
     const manager = await makeActor({ role: 'partner_manager' })
-    await expect(getAccount(partner, account.id)).rejects.toThrow(Forbidden)
-    await expect(getAccount360(supplier, account.id)).rejects.toThrow(Forbidden)
+    await expect(getAccount(partner, account.id)).rejects.toThrow(NotFound)
+    await expect(getAccount360(supplier, account.id)).rejects.toThrow(NotFound)
     await expect(listAccounts(partner, {})).rejects.toThrow(Forbidden)
     expect((await getAccount(manager, account.id)).id).toBe(account.id)
     await expect(createAccount(manager, AccountSchema.parse({ name: 'PT X' }))).rejects.toThrow(Forbidden)

@@ -9,7 +9,7 @@ import { contains } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import type { Actor } from '../auth/actor'
 import { userNames } from '../orgs/orgs.server'
-import { assertCrmRead, assertCrmWrite, withNames } from './access.server'
+import { assertCrmRead, assertCrmRecord, assertCrmWrite, withNames } from './access.server'
 import { scoreBand, type LeadInput } from './crm.schema'
 
 export type Lead = typeof leads.$inferSelect
@@ -44,7 +44,7 @@ export async function listLeads(actor: Actor, opts: { q?: string; status?: strin
 }
 
 export async function getLead(actor: Actor, id: string): Promise<Lead> {
-  assertCrmRead(actor)
+  assertCrmRecord(actor)
   const row = db.select().from(leads).where(eq(leads.id, id)).get()
   if (!row) throw new NotFound()
   return row
@@ -61,7 +61,7 @@ export async function createLead(actor: Actor, input: LeadInput): Promise<Lead> 
 }
 
 export async function updateLead(actor: Actor, id: string, input: LeadInput) {
-  assertCrmWrite(actor)
+  assertCrmWrite(actor, true)
   await mutate(actor, (ctx) => {
     const before = ctx.tx.select().from(leads).where(eq(leads.id, id)).get()
     if (!before) throw new NotFound()

@@ -10,7 +10,7 @@ import { contains } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import { assertCan, type Actor } from '../auth/actor'
 import { organisationNames } from '../orgs/orgs.server'
-import { assertCrmRead, assertCrmWrite } from './access.server'
+import { assertCrmRead, assertCrmRecord, assertCrmWrite } from './access.server'
 import type { OpportunityInput } from './crm.schema'
 
 export type Opportunity = typeof opportunities.$inferSelect
@@ -31,7 +31,7 @@ function totalsByCurrency(rows: { amountMinor: number; currency: string }[]) {
 }
 
 export async function getPipelineBoard(actor: Actor, pipelineId: string) {
-  assertCrmRead(actor)
+  assertCrmRecord(actor)
   const pipeline = db.select().from(pipelines).where(eq(pipelines.id, pipelineId)).get()
   if (!pipeline) throw new NotFound()
   const stages = db.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId)).orderBy(asc(pipelineStages.position)).all()
@@ -104,7 +104,7 @@ export async function listOpportunities(actor: Actor, opts: { q?: string; pipeli
 }
 
 export async function getOpportunity(actor: Actor, id: string) {
-  assertCrmRead(actor)
+  assertCrmRecord(actor)
   const row = db
     .select({ opportunity: opportunities, accountName: accounts.name, stageName: pipelineStages.name, pipelineName: pipelines.name })
     .from(opportunities)
@@ -145,7 +145,7 @@ export async function createOpportunity(actor: Actor, input: OpportunityInput) {
 }
 
 export async function updateOpportunity(actor: Actor, id: string, input: OpportunityInput) {
-  assertCrmWrite(actor)
+  assertCrmWrite(actor, true)
   await mutate(actor, (ctx) => {
     const before = ctx.tx.select().from(opportunities).where(eq(opportunities.id, id)).get()
     if (!before) throw new NotFound()
@@ -158,7 +158,7 @@ export async function updateOpportunity(actor: Actor, id: string, input: Opportu
 
 /** Moves an opportunity to another stage of its own pipeline. */
 export async function moveOpportunityStage(actor: Actor, id: string, stageId: string) {
-  assertCrmWrite(actor)
+  assertCrmWrite(actor, true)
   await mutate(actor, (ctx) => {
     const before = ctx.tx.select().from(opportunities).where(eq(opportunities.id, id)).get()
     if (!before) throw new NotFound()

@@ -126,14 +126,13 @@ describe('tenancy and roles', () => {
     expect(db.select().from(dealRegistrations).where(eq(dealRegistrations.id, reg.id)).get()?.status).toBe('submitted')
   })
 
-  it('suppliers and procurement lack the capability: 403, whatever the id', async () => {
+  it('suppliers and procurement: a registration is not found (404), the list is refused (403)', async () => {
     const { partnerA } = await setup()
     const reg = await createDeal(partnerA, form())
     const supplier = await makeActor({ role: 'supplier_admin' })
     const procurement = await makeActor({ role: 'procurement_manager' })
-    await expect(getDeal(supplier, reg.id)).rejects.toThrow(Forbidden)
-    await expect(getDeal(procurement, reg.id)).rejects.toThrow(Forbidden)
-    await expect(getDeal(procurement, 'no-such-id')).rejects.toThrow(Forbidden)
+    await expect(getDeal(supplier, reg.id)).rejects.toThrow(NotFound)
+    await expect(getDeal(procurement, reg.id)).rejects.toThrow(NotFound)
     await expect(listDeals(supplier)).rejects.toThrow(Forbidden)
   })
 })

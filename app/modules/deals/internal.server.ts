@@ -13,7 +13,6 @@ export type DealRegistration = typeof dealRegistrations.$inferSelect
 
 /** A registration the actor may see: their own organisation's, or any for vendor staff. Else NotFound. */
 export function findRegistrationFor(tx: DbOrTx, actor: Actor, id: string): DealRegistration {
-  assertCan(actor, 'read:deal_registration')
   const row = tx.select().from(dealRegistrations).where(eq(dealRegistrations.id, id)).get()
   if (!row) throw new NotFound()
   assertCan(actor, 'read:deal_registration', { orgId: row.partnerOrgId })

@@ -28,7 +28,6 @@ function findOrganisation(id: string): Organisation | undefined {
 
 /** An organisation the actor may see, else NotFound (other partners are invisible). */
 export async function getOrganisation(actor: Actor, id: string): Promise<Organisation> {
-  assertCan(actor, 'read:organisation')
   const org = findOrganisation(id)
   if (!org) throw new NotFound()
   assertCan(actor, 'read:organisation', { orgId: org.id })
@@ -59,6 +58,7 @@ export async function createOrganisation(actor: Actor, input: OrganisationInput)
 }
 
 export async function updateOrganisation(actor: Actor, id: string, input: OrganisationInput) {
+  await getOrganisation(actor, id) // another organisation's record: 404, before any question of rights
   assertCan(actor, 'manage:organisation')
   return mutate(actor, (ctx) => {
     const org = ctx.tx.select().from(organisations).where(eq(organisations.id, id)).get()
@@ -188,9 +188,8 @@ export async function listUsersOf(actor: Actor, orgId: string) {
  * own org. The role must belong to the organisation's kind (no partner "admin" of the vendor).
  */
 export async function inviteUser(actor: Actor, orgId: string, input: InviteUserInput) {
+  const org = await getOrganisation(actor, orgId) // see the organisation (404), then hold the right (403)
   assertCan(actor, 'manage:user')
-  const org = findOrganisation(orgId)
-  if (!org) throw new NotFound()
   assertCan(actor, 'manage:user', { orgId: org.id })
   if (!roleFitsOrg(input.role, org.kind)) throw new ValidationFailed('role', 'errors.roleNotForOrg')
   const secret = newSecret()
@@ -236,9 +235,10 @@ export function activateInvitedUser(ctx: Ctx, secret: string, passwordHash: stri
 
 /** Deactivates a user and ends their sessions. Nobody deactivates themselves. */
 export async function setUserActive(actor: Actor, userId: string, active: boolean) {
-  assertCan(actor, 'manage:user')
   const target = db.select({ id: users.id, status: users.status, orgId: memberships.orgId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.id, userId)).get()
   if (!target) throw new NotFound()
+  assertCan(actor, 'read:user', { orgId: target.orgId }) // someone else's colleague: 404
+  assertCan(actor, 'manage:user')
   assertCan(actor, 'manage:user', { orgId: target.orgId })
   if (target.id === actor.userId) throw new ValidationFailed('user', 'errors.cannotDeactivateSelf')
   const next = active ? 'active' : 'deactivated'
