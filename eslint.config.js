@@ -21,6 +21,14 @@ export default tseslint.config(
     },
   },
   {
+    // every service verb is asynchronous (PostgreSQL later): a verb called without await would lose its
+    // errors, so the compiler's types are used to refuse a forgotten await
+    files: ['app/**/*.{ts,tsx}', 'tests/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['tests/lint/fixtures/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/await-thenable': 'error' },
+  },
+  {
     files: ['app/**/*.{ts,tsx}'],
     plugins: { mitra },
     rules: { 'mitra/boundaries': ['error', { root: import.meta.dirname, publicFiles: PUBLIC_FILES }] },

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test — typecheck, unit + integration (vitest), end to end (Playwright
+# `npm test`: every test — lint (module boundaries), typecheck, unit + integration (vitest), end to end (Playwright
 # against a production build in Debian's chromium). Results land in test-results/ for .ci/run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 status=0
+echo "== lint (module boundaries included)"
+if npx eslint . --max-warnings=0; then echo '{"passed":1,"failed":0}' > test-results/lint.json; else echo '{"passed":0,"failed":1}' > test-results/lint.json; status=1; fi
+
 echo "== typecheck"
 if npx tsc --noEmit; then echo '{"passed":1,"failed":0}' > test-results/typecheck.json; else echo '{"passed":0,"failed":1}' > test-results/typecheck.json; status=1; fi
 

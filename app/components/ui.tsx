@@ -172,3 +172,16 @@ export function FormActions({ cancelTo, submitLabel }: { cancelTo: string; submi
     </div>
   )
 }
+
+/** One labelled text box and the button that sends it as `intent`: reject with a reason, ask a question, answer… */
+export function IntentTextForm({ intent, name, label, button, rows = 2, className = 'btn', required = true }: { intent: string; name: string; label: string; button: string; rows?: number; className?: string; required?: boolean }) {
+  return (
+    <Form method="post" className="stack">
+      <label htmlFor={name}>{label}</label>
+      <textarea id={name} name={name} required={required} rows={rows} />
+      <button type="submit" name="intent" value={intent} className={className}>
+        {button}
+      </button>
+    </Form>
+  )
+}

@@ -11,6 +11,8 @@ type Done = { to: string; toast: Toast }
 
 /** One verb behind a form: its zod schema, the service call, and where the user goes next. */
 export type FormVerb<S extends z.ZodType, R> = {
+  /** Runs before the form is read: the record must exist for this actor (404) before its input is judged (400). */
+  guard?: (actor: Actor, args: ActionFunctionArgs) => Promise<unknown>
   schema: S
   run: (actor: Actor, input: z.output<S>, args: ActionFunctionArgs) => Promise<R>
   done: (result: R, args: ActionFunctionArgs) => Done
@@ -28,6 +30,7 @@ export function verb<S extends z.ZodType, R>(v: FormVerb<S, R>): FormVerb<S, R> 
 export function formAction<S extends z.ZodType, R>(v: FormVerb<S, R>) {
   return handle(async (args: ActionFunctionArgs) => {
     const actor = await requireActor(args.request)
+    await v.guard?.(actor, args)
     const submission = parseWithZod(await args.request.formData(), { schema: v.schema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const result = await v.run(actor, submission.value as z.output<S>, args)

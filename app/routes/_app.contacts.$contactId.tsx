@@ -1,5 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuditTrail } from '../components/audit-trail'
 import { PageHeader } from '../components/ui'
@@ -9,8 +8,8 @@ import { historyFor } from '../modules/audit/audit.history.server'
 import { ContactForm } from '../modules/crm/crm-forms'
 import { ContactSchema } from '../modules/crm/crm.schema'
 import { accountOptions, getContact, updateContact } from '../modules/crm/crm.server'
+import { formAction } from '../kit/form-action.server'
 import { handle } from '../utils/route.server'
-import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
@@ -19,13 +18,11 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   return json({ contact, accounts: await accountOptions(actor), canWrite: can(actor, 'write:crm'), history: await historyFor(actor, 'contact', contact.id) })
 })
 
-export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = await requireActor(request)
-  await getContact(actor, params.contactId!)
-  const submission = parseWithZod(await request.formData(), { schema: ContactSchema })
-  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await updateContact(actor, params.contactId!, submission.value)
-  return redirectWithToast(`/contacts/${params.contactId}`, { key: 'common.saved' })
+export const action = formAction({
+  guard: (actor, { params }) => getContact(actor, params.contactId!),
+  schema: ContactSchema,
+  run: (actor, input, { params }) => updateContact(actor, params.contactId!, input),
+  done: (_, { params }) => ({ to: `/contacts/${params.contactId}`, toast: { key: 'common.saved' } }),
 })
 
 export default function ContactPage() {

@@ -4,7 +4,7 @@ import { intentAction, verb } from '../kit/form-action.server'
 import { historyFor } from '../modules/audit/audit.history.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuditTrail } from '../components/audit-trail'
-import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'
+import { Badge, ConfirmButton, EmptyState, IntentTextForm, PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { listPipelines } from '../modules/crm/crm.server'
 import { DealStatusBadge, TimeLeft } from '../modules/deals/deal-status'
@@ -126,16 +126,8 @@ export default function DealPage() {
           <h2>{t('deals.approve')} / {t('deals.reject')}</h2>
           <div className="decision-grid">
             <Form method="post"><button type="submit" name="intent" value="approve" className="btn btn-primary">{t('deals.approve')}</button></Form>
-            <Form method="post" className="stack">
-              <label htmlFor="reason">{t('deals.rejectReason')}</label>
-              <textarea id="reason" name="reason" required rows={2} />
-              <button type="submit" name="intent" value="reject" className="btn btn-danger">{t('deals.reject')}</button>
-            </Form>
-            <Form method="post" className="stack">
-              <label htmlFor="question">{t('deals.returnQuestion')}</label>
-              <textarea id="question" name="question" required rows={2} />
-              <button type="submit" name="intent" value="return" className="btn">{t('deals.return')}</button>
-            </Form>
+            <IntentTextForm intent="reject" name="reason" label={t('deals.rejectReason')} button={t('deals.reject')} className="btn btn-danger" />
+            <IntentTextForm intent="return" name="question" label={t('deals.returnQuestion')} button={t('deals.return')} />
           </div>
         </section>
       ) : null}
@@ -200,11 +192,7 @@ export default function DealPage() {
             </ol>
           )}
           {p.answer ? (
-            <Form method="post" className="stack">
-              <label htmlFor="answer">{t('deals.answer')}</label>
-              <textarea id="answer" name="answer" required rows={3} />
-              <button type="submit" name="intent" value="answer" className="btn btn-primary">{t('deals.answerAndResubmit')}</button>
-            </Form>
+            <IntentTextForm intent="answer" name="answer" label={t('deals.answer')} button={t('deals.answerAndResubmit')} rows={3} className="btn btn-primary" />
           ) : null}
         </section>
         <section className="card">
@@ -231,11 +219,7 @@ export default function DealPage() {
             ))}
           </ul>
           {p.requestExtension ? (
-            <Form method="post" className="stack">
-              <label htmlFor="justification">{t('deals.justification')}</label>
-              <textarea id="justification" name="justification" required rows={2} />
-              <button type="submit" name="intent" value="request-extension" className="btn">{t('deals.requestExtension')}</button>
-            </Form>
+            <IntentTextForm intent="request-extension" name="justification" label={t('deals.justification')} button={t('deals.requestExtension')} />
           ) : r.status === 'approved' && d.extensions.some((e) => e.status === 'pending') ? <p className="hint">{t('deals.extensionPending')}</p> : null}
         </section>
       </div>

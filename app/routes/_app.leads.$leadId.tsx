@@ -1,5 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { AuditTrail } from '../components/audit-trail'
 import { Badge, PageHeader } from '../components/ui'
@@ -9,8 +8,8 @@ import { historyFor } from '../modules/audit/audit.history.server'
 import { LeadForm } from '../modules/crm/crm-forms'
 import { LeadSchema, scoreBand } from '../modules/crm/crm.schema'
 import { getLead, updateLead } from '../modules/crm/crm.server'
+import { formAction } from '../kit/form-action.server'
 import { handle } from '../utils/route.server'
-import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
@@ -19,13 +18,11 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   return json({ lead, canWrite: can(actor, 'write:crm'), history: await historyFor(actor, 'lead', lead.id) })
 })
 
-export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = await requireActor(request)
-  await getLead(actor, params.leadId!)
-  const submission = parseWithZod(await request.formData(), { schema: LeadSchema })
-  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await updateLead(actor, params.leadId!, submission.value)
-  return redirectWithToast(`/leads/${params.leadId}`, { key: 'common.saved' })
+export const action = formAction({
+  guard: (actor, { params }) => getLead(actor, params.leadId!),
+  schema: LeadSchema,
+  run: (actor, input, { params }) => updateLead(actor, params.leadId!, input),
+  done: (_, { params }) => ({ to: `/leads/${params.leadId}`, toast: { key: 'common.saved' } }),
 })
 
 export default function LeadPage() {

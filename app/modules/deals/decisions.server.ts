@@ -10,7 +10,7 @@ import { notify } from '../notify/notify.server'
 import { recipient } from '../orgs/orgs.server'
 import { closeRegistrationKeys } from './conflicts.server'
 import { dealMachine } from './deals.machine'
-import { dealLink, findRegistrationFor, notifyApprovers, type DealRegistration } from './internal.server'
+import { dealLink, findRegistrationFor, notifyApprovers, registrationOfPartner, type DealRegistration } from './internal.server'
 import { currentDealRules } from './rules.server'
 
 /** A date as the registration's submitter reads it, for their notification. */
@@ -56,8 +56,7 @@ export async function requestExtension(actor: Actor, id: string, justification: 
   await mutate(
     actor,
     (ctx) => {
-      const reg = findRegistrationFor(ctx.tx, actor, id)
-      assertCan(actor, 'register:deal_registration', { orgId: reg.partnerOrgId })
+      const reg = registrationOfPartner(ctx.tx, actor, id)
       if (reg.status !== 'approved' || !reg.protectedUntil || reg.protectedUntil <= now) throw new ValidationFailed('justification', 'deals.errors.extensionNotApproved')
       const rules = currentDealRules(ctx.tx)
       if (reg.extensionsUsed >= rules.maxExtensions) throw new ValidationFailed('justification', 'deals.errors.extensionLimit', { max: rules.maxExtensions })

@@ -36,3 +36,10 @@ export function dealLink(id: string) {
 export function notifyApprovers(ctx: Ctx, kind: string, params: Record<string, string | number>, link: string) {
   for (const userId of usersHolding('approve:deal_registration:any')) notify(ctx, userId, kind, params, link)
 }
+
+/** A registration the partner organisation acts on (edit, submit, answer, withdraw, extend): theirs, else NotFound. */
+export function registrationOfPartner(tx: DbOrTx, actor: Actor, id: string): DealRegistration {
+  const reg = findRegistrationFor(tx, actor, id)
+  assertCan(actor, 'register:deal_registration', { orgId: reg.partnerOrgId })
+  return reg
+}

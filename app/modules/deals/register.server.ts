@@ -10,7 +10,7 @@ import { organisationNames } from '../orgs/orgs.server'
 import { closeRegistrationKeys, conflictVerdict, indexRegistrationKeys } from './conflicts.server'
 import { dealMachine, EDITABLE_STATUSES } from './deals.machine'
 import type { DealFormInput } from './deals.schema'
-import { dealLink, findRegistrationFor, notifyApprovers, type DealRegistration } from './internal.server'
+import { dealLink, notifyApprovers, registrationOfPartner, type DealRegistration } from './internal.server'
 import { currentDealRules } from './rules.server'
 
 function valuesFromForm(input: DealFormInput, locale: Actor['locale']) {
@@ -121,8 +121,7 @@ export async function updateDeal(actor: Actor, id: string, input: DealFormInput,
   await mutate(
     actor,
     (ctx) => {
-      const reg = findRegistrationFor(ctx.tx, actor, id)
-      assertCan(actor, 'register:deal_registration', { orgId: reg.partnerOrgId })
+      const reg = registrationOfPartner(ctx.tx, actor, id)
       if (!EDITABLE_STATUSES.includes(reg.status)) throw new InvalidTransition(reg.status, 'edit')
       if (input.intent === 'submit') assertSubmittable(input)
       ctx.tx
@@ -146,8 +145,7 @@ export async function submitDraft(actor: Actor, id: string, acceptRules: boolean
   await mutate(
     actor,
     (ctx) => {
-      const reg = findRegistrationFor(ctx.tx, actor, id)
-      assertCan(actor, 'register:deal_registration', { orgId: reg.partnerOrgId })
+      const reg = registrationOfPartner(ctx.tx, actor, id)
       dealMachine.next(reg.status, 'submit')
       if (reg.expectedCloseDate < new Date(now).toISOString().slice(0, 10)) throw new ValidationFailed('expectedCloseDate', 'deals.errors.closeDateInPast')
       ctx.tx.update(dealRegistrations).set({ rulesAcceptedAt: now }).where(eq(dealRegistrations.id, id)).run()
@@ -162,8 +160,7 @@ export async function answerAndResubmit(actor: Actor, id: string, answer: string
   await mutate(
     actor,
     (ctx) => {
-      const reg = findRegistrationFor(ctx.tx, actor, id)
-      assertCan(actor, 'register:deal_registration', { orgId: reg.partnerOrgId })
+      const reg = registrationOfPartner(ctx.tx, actor, id)
       dealMachine.next(reg.status, 'resubmit')
       ctx.tx.insert(dealMessages).values({ id: newId(), registrationId: id, authorId: actor.userId, kind: 'answer', body: answer, createdAt: now }).run()
       submitInTx(ctx, reg, 'resubmit')
@@ -176,8 +173,7 @@ export async function withdrawDeal(actor: Actor, id: string, now = Date.now()) {
   await mutate(
     actor,
     (ctx) => {
-      const reg = findRegistrationFor(ctx.tx, actor, id)
-      assertCan(actor, 'register:deal_registration', { orgId: reg.partnerOrgId })
+      const reg = registrationOfPartner(ctx.tx, actor, id)
       const status = dealMachine.next(reg.status, 'withdraw')
       ctx.tx.update(dealRegistrations).set({ status, updatedAt: now }).where(eq(dealRegistrations.id, id)).run()
       closeRegistrationKeys(ctx.tx, id)
