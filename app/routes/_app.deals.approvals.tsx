@@ -1,5 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { intentAction, verb } from '../kit/form-action.server'
+import type { MessageKey } from '../utils/i18n'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Badge, EmptyState, PageHeader } from '../components/ui'
 import { Pagination } from '../components/list-page'
 import { requireActor } from '../modules/auth/require-actor.server'
@@ -8,7 +11,6 @@ import { approvalQueue, approveDeal, rejectDeal } from '../modules/deals/deals.s
 import { describeReason, type MatchReason } from '../modules/matching/company-match'
 import { listParams } from '../kit/paginate'
 import { handle } from '../utils/route.server'
-import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
@@ -22,30 +24,23 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   })
 })
 
+const Decision = z.object({ id: z.string().min(1).max(64) })
+const queue = (key: MessageKey) => () => ({ to: '/deals/approvals', toast: { key } })
+
 /** One-click decisions from the queue; a rejection needs its reason. */
-export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = await requireActor(request)
-  const form = Object.fromEntries(await request.formData())
-  const id = typeof form.id === 'string' ? form.id : ''
-  if (form.intent === 'approve') {
-    await approveDeal(actor, id)
-    return redirectWithToast('/deals/approvals', { key: 'deals.approved' })
-  }
-  if (form.intent === 'reject') {
-    const parsed = RejectSchema.safeParse(form)
-    if (!parsed.success) return redirectWithToast(`/deals/${id}`, { key: 'errors.required', type: 'error' })
-    await rejectDeal(actor, id, parsed.data.reason)
-    return redirectWithToast('/deals/approvals', { key: 'deals.rejected' })
-  }
-  return json({ message: 'errors.generic' }, { status: 400 })
+export const action = intentAction({
+  approve: verb({ schema: Decision, run: (actor, input) => approveDeal(actor, input.id), done: queue('deals.approved') }),
+  reject: verb({ schema: Decision.and(RejectSchema), run: (actor, input) => rejectDeal(actor, input.id, input.reason), done: queue('deals.rejected') }),
 })
 
 export default function Approvals() {
   const d = useLoaderData<typeof loader>()
-  const { t, money, dateTime } = useT()
+  const { t, tl, money, dateTime } = useT()
+  const failed = useActionData<typeof action>() as { message?: string } | undefined
   return (
     <>
       <PageHeader title={t('deals.approvals')} actions={<Link to="/deals" className="btn">{t('deals.viewAll')}</Link>} />
+      {failed?.message ? <div className="form-error" role="alert">{tl(failed.message)}</div> : null}
       {d.rows.length === 0 ? <EmptyState message={t('deals.approvalsEmpty')} /> : (
         <ul className="queue">
           {d.rows.map((r) => (

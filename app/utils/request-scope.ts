@@ -17,8 +17,3 @@ export function perRequest<T>(key: string, compute: () => T): T {
   store.set(key, value)
   return value
 }
-
-/** Forget a value, e.g. after the request itself signed the user in or out. */
-export function forgetPerRequest(key: string) {
-  requestScope.getStore()?.delete(key)
-}

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { dealRegistrations } from '../../../db/schema/deals'
 import type { Ctx } from '../../kit/mutate.server'
-import { db, type DbOrTx } from '../../utils/db.server'
+import type { DbOrTx } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { notify } from '../notify/notify.server'
@@ -17,10 +17,6 @@ export function findRegistrationFor(tx: DbOrTx, actor: Actor, id: string): DealR
   if (!row) throw new NotFound()
   assertCan(actor, 'read:deal_registration', { orgId: row.partnerOrgId })
   return row
-}
-
-export function loadRegistration(id: string): DealRegistration | undefined {
-  return db.select().from(dealRegistrations).where(eq(dealRegistrations.id, id)).get()
 }
 
 /** Vendor staff see every registration with its conflicts; a partner sees their own, redacted. */
