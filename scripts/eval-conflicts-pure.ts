@@ -2,9 +2,10 @@
  * In-memory evaluation of the conflict check on a labelled pairs file, following "How to evaluate" in
  * shared/data/conflicts/README.md, with no database: the Map below plays the role of the (key, account_id) table.
  *
- *   npx tsx scripts/eval-conflicts-pure.ts <pairs.csv> [--threshold=0.8] [--cap=2000] [--errors] [--cv=5]
+ *   npx tsx scripts/eval-conflicts-pure.ts <pairs.csv> [--threshold=0.8] [--cap=2000] [--errors] [--cv=5] [--no-stats]
  *
  * --errors   lists the rows decided wrongly (to look at, not to special-case).
+ * --no-stats  scores with the built-in word rarity instead of word counts over the loaded accounts.
  * --cv=k     k-fold check of the threshold choice: for each fold, picks the threshold that does best on the
  *            other k-1 folds and reports the held-out fold with it, so a threshold that only fits the file shows.
  *
@@ -16,6 +17,8 @@ import {
   DEFAULT_CONFLICT_THRESHOLD,
   blockingKeys,
   prepareCompany,
+  rarityFromStats,
+  wordKeys,
   scoreCompanyMatch,
   type PreparedCompany,
 } from '../app/modules/matching/company-match'
@@ -25,11 +28,12 @@ const COLUMNS = ['candidate_name', 'candidate_domain', 'existing_name', 'existin
 type Row = { candidateName: string; candidateDomain: string; existingName: string; existingDomain: string; isMatch: boolean }
 
 function parseArgs(argv: string[]) {
-  const opts = { file: '', threshold: DEFAULT_CONFLICT_THRESHOLD, cap: 2000, errors: false, cv: 0 }
+  const opts = { file: '', threshold: DEFAULT_CONFLICT_THRESHOLD, cap: 2000, errors: false, cv: 0, noStats: false }
   for (const arg of argv) {
     if (arg.startsWith('--threshold=')) opts.threshold = Number(arg.slice(12))
     else if (arg.startsWith('--cap=')) opts.cap = Number(arg.slice(6))
     else if (arg === '--errors') opts.errors = true
+    else if (arg === '--no-stats') opts.noStats = true
     else if (arg.startsWith('--cv=')) opts.cv = Number(arg.slice(5))
     else if (!arg.startsWith('--')) opts.file = arg
     else throw new Error(`unknown option ${arg}`)
@@ -66,11 +70,16 @@ type Account = { id: string; prepared: PreparedCompany }
 /** The (key -> account ids) table and the lookup the database would do: skip keys above the cap, union the rest. */
 class BlockingIndex {
   private readonly byKey = new Map<string, string[]>()
+  /** Word counts over the accounts, as the database keeps them (rarity statistics). */
+  readonly words = new Map<string, number>()
+  records = 0
   keyCount = 0
 
   constructor(private readonly cap: number) {}
 
   add(account: Account) {
+    this.records++
+    for (const key of wordKeys(account.prepared)) this.words.set(key, (this.words.get(key) ?? 0) + 1)
     for (const key of blockingKeys(account.prepared)) {
       this.keyCount++
       const ids = this.byKey.get(key)
@@ -142,6 +151,8 @@ function main() {
     if (!preparedById.has(id)) preparedById.set(id, prepareCompany({ name: row.existingName, domain: row.existingDomain }))
   }
 
+  const rarity = opts.noStats ? undefined : rarityFromStats({ total: index.records, count: (t) => index.words.get(`w:${t}`) })
+
   // the conflict check per row; keep the row's own account score so thresholds can be compared without re-running
   const outcomes: Outcome[] = []
   let candidatesScored = 0
@@ -153,7 +164,7 @@ function main() {
     let ownScore: number | null = null
     for (const id of hits) {
       candidatesScored++
-      const { score } = scoreCompanyMatch(candidate, preparedById.get(id)!)
+      const { score } = scoreCompanyMatch(candidate, preparedById.get(id)!, { rarity })
       if (id === ownId) ownScore = score
     }
     outcomes.push({ row, ownScore, found: hits.has(ownId) })

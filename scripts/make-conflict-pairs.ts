@@ -425,7 +425,7 @@ for (let i = 0; i < 220; i++) {
   } else if (kind === 'changed_short_word') {
     const a = makeBase()
     // a letter CHANGED in a short word makes another word (a swap, drop or double would be a typo instead)
-    const pairsOfWords: [string, string][] = [['Baru', 'Biru'], ['Jaya', 'Raya'], ['Sakti', 'Sakta'], ['Putra', 'Putri'], ['Sinar', 'Sonar'], ['Indah', 'Indra'], ['Agung', 'Ayung'], ['Karya', 'Karta'], ['Maju', 'Mapu'], ['Mulia', 'Mulai']]
+    const pairsOfWords: [string, string][] = [['Baru', 'Biru'], ['Jaya', 'Raya'], ['Sakti', 'Sakta'], ['Putra', 'Putri'], ['Sinar', 'Sonar'], ['Indah', 'Indra'], ['Agung', 'Ayung'], ['Karya', 'Karta'], ['Maju', 'Mapu'], ['Prima', 'Prama']]
     const [w1, w2] = pick(pairsOfWords)
     const distinctive = a.words.find((w) => DISTINCTIVE.includes(w)) ?? pick(DISTINCTIVE)
     add(a, canonicalName(a, [distinctive, w1]), weakDomain(a), canonicalName(a, [distinctive, w2]), '', 0, 'nonmatch:changed_short_word')

@@ -66,3 +66,15 @@ export function blockingKeys(record: CompanyRecord | PreparedCompany): string[] 
   return [...keys]
 }
 
+
+/** Prefix of the word keys that carry the word counts behind the rarity statistics (see rarityFromStats). */
+export const WORD_KEY_PREFIX = 'w:'
+
+/**
+ * One key per distinct word of the name (folded, legal forms and filler removed): counted per record so the
+ * matcher knows how common each word is among the accounts. Stored beside the blocking keys but never looked up.
+ */
+export function wordKeys(record: CompanyRecord | PreparedCompany): string[] {
+  const p = prepareCompany(record)
+  return [...new Set(p.tokens)].map((t) => `${WORD_KEY_PREFIX}${t}`)
+}

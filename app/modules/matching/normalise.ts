@@ -77,7 +77,7 @@ export type Conflict = { id: string; score: number; reasons: MatchReason[] }
 const LEGAL_FORMS = new Set([
   // Indonesia
   'pt', 'cv', 'ud', 'pd', 'fa', 'firma', 'tbk', 'persero', 'perum', 'perumda', 'koperasi', 'kop', 'ksp', 'kud',
-  'yayasan', 'bumn', 'bumd',
+  'yayasan', 'yys', 'bumn', 'bumd',
   // English-speaking and Commonwealth
   'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lllp', 'pllc', 'lp', 'plc', 'corp', 'corporation', 'co',
   'company', 'pte', 'pty', 'pvt',
@@ -93,6 +93,9 @@ const LEGAL_PHRASES: readonly (readonly string[])[] = [
   ['commanditaire', 'vennootschap'],
   ['private', 'limited'],
   ['sendirian', 'berhad'],
+  ['perusahaan', 'perseroan'],
+  // "Koperasi Simpan Pinjam", "Kop. Simpan Pinjam": koperasi/kop go as legal forms, this takes the rest
+  ['simpan', 'pinjam'],
 ]
 
 const LEGAL_PHRASE_STARTS = new Set(LEGAL_PHRASES.map((p) => p[0]!))
@@ -101,30 +104,20 @@ const LEGAL_PHRASE_STARTS = new Set(LEGAL_PHRASES.map((p) => p[0]!))
 const FILLER = new Set(['group', 'grup', 'grp', 'the', 'and', 'dan', 'of'])
 
 /**
- * Common abbreviations, and English words whose Indonesian spelling is used interchangeably in names, mapped to
- * one canonical form (the Indonesian one where there is one, as that is how most accounts are written).
+ * Common abbreviations, and English words whose Indonesian form is not a respelling, mapped to one canonical form
+ * (the Indonesian one where there is one). Respellings (Technology / Teknologi) are folded by foldSpelling instead.
  */
 const EXPANSIONS = new Map<string, string>([
   ['intl', 'internasional'],
-  ['international', 'internasional'],
   ['ind', 'indonesia'],
   ['indo', 'indonesia'],
   ['tek', 'teknologi'],
   ['tekn', 'teknologi'],
   ['tech', 'teknologi'],
-  ['technology', 'teknologi'],
-  ['technologies', 'teknologi'],
   ['natl', 'nasional'],
-  ['national', 'nasional'],
   ['mgmt', 'manajemen'],
   ['management', 'manajemen'],
-  ['solution', 'solusi'],
-  ['solutions', 'solusi'],
-  ['logistic', 'logistik'],
-  ['logistics', 'logistik'],
-  ['electronics', 'elektronik'],
   ['elektronika', 'elektronik'],
-  ['informatics', 'informatika'],
   ['svc', 'services'],
   ['svcs', 'services'],
   ['sys', 'systems'],
@@ -275,7 +268,7 @@ export function companyDomain(raw: string | null | undefined): string | null {
 /** The organisation part of a domain, comparable to a run-together name: no hyphens, no glued-on "group". */
 function domainLabelOf(domain: string): string {
   const reg = splitRegistrable(domain)
-  return stripGluedGroup((reg ? reg.label : domain).replaceAll('-', ''))
+  return foldSpelling(stripGluedGroup((reg ? reg.label : domain).replaceAll('-', '')))
 }
 
 /** A name typed as a domain (`tdp.co.id`, `www.acme.com`): the host, else null. Requires a plausible TLD so that
@@ -391,7 +384,8 @@ const DICTIONARY_TYPOS: ReadonlyMap<string, string> = (() => {
 })()
 
 /** Removes legal forms (words and phrases) and filler; expands abbreviations; repairs misspelt dictionary words. */
-function significantTokens(tokens: RawToken[]): SignificantToken[] {
+function significantTokens(all: RawToken[]): SignificantToken[] {
+  const tokens = stripBranchQualifier(all)
   const out: SignificantToken[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
@@ -420,23 +414,63 @@ export function normaliseCompanyName(raw: string): string {
 }
 
 /**
- * Pre-1972 Indonesian spelling still lives on in company names (Djaja, Tjipta, Soerabaja): compare it as modern.
- * Only words that carry an old-spelling digraph are converted, and then their remaining "j" is the old "y"
- * (Djaja -> Jaya); a modern word keeps its j. A typo can fake a digraph (Gojek -> "Gjoek"), which is one more
- * reason the literal word is kept and compared too.
+ * The spelling a word is compared in: one form for the ways the same word is written in this market, so that
+ * word forms are folded by sound rather than listed one by one.
+ * - Pre-1972 Indonesian spelling (Djaja, Tjipta, Soerabaja, Joewono): dj -> j, tj -> c, oe -> u, and j and y are
+ *   one letter (old j is modern y: Djaja / Jaya, Raja / Raya fold together, a price paid knowingly); au and o
+ *   are one sound (Sentausa / Sentosa, Pulau / Pulo).
+ * - English vs Indonesian spelling of the same (mostly Latin) word: -tion -> -si (-tional -> -sional), ph -> f,
+ *   ch/ck/hard c -> k, x -> ks, q -> k, th -> t, a vowel y -> i, a plural -s or -ies dropped, double
+ *   letters single: Systems / Sistem, Technology / Teknologi, Telecommunication / Telekomunikasi,
+ *   Construction / Konstruksi, Pharma / Farma, Summit / Soemmit.
+ * Words of 3 letters or fewer are left as they are (acronyms).
  */
-function modernSpelling(token: string): string {
-  if (!OLD_SPELLING.test(token)) return token
-  return token
-    .replaceAll('dj', '\u0000')
-    .replaceAll('tj', 'c')
-    .replaceAll('sj', 'sy')
-    .replaceAll('nj', 'ny')
-    .replaceAll('oe', 'u')
-    .replaceAll('j', 'y')
-    .replaceAll('\u0000', 'j')
+export function foldSpelling(word: string): string {
+  if (word.length <= 3 || hasDigitChar(word)) return word
+  let s = word.replaceAll('dj', 'j').replaceAll('tj', 'c').replaceAll('oe', 'u').replaceAll('j', 'y').replaceAll('au', 'o')
+  if (s.length >= 5) {
+    if (s.endsWith('ies')) s = `${s.slice(0, -3)}i`
+    else if (s.endsWith('s') && !/[aeiouys]s$/.test(s)) s = s.slice(0, -1)
+  }
+  s = s
+    .replace(/tion(?=al)/g, 'sion')
+    .replace(/[ts]ion$/, 'si')
+    .replaceAll('ph', 'f')
+    .replaceAll('th', 't')
+    .replace(/c[hk]/g, 'k')
+    .replace(/c(?![eiy])/g, 'k')
+    .replaceAll('x', 'ks')
+    .replaceAll('q', 'k')
+    .replace(/y(?![aeiou])/g, 'i')
+  return s.replace(/(.)\1+/g, '$1')
 }
-const OLD_SPELLING = /dj|tj|sj|nj|oe/
+
+function hasDigitChar(s: string): boolean {
+  return /\d/.test(s)
+}
+
+/**
+ * Branch and office qualifiers say which office of the company, not which company: "Cabang Surabaya",
+ * "- Cabang Bekasi", "(Kantor Pusat)", "Kantor Perwakilan Medan", "Head Office", "Regional Office", "Medan Branch",
+ * "KCP Depok". A qualifier only counts after the name (never as its first word), and it takes everything after it
+ * with it (the city, a closing bracket). "X Branch" also takes a place name just before it.
+ */
+function stripBranchQualifier(tokens: RawToken[]): RawToken[] {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!.text
+    const next = tokens[i + 1]?.text
+    let cut = -1
+    if (t === 'cabang' || t === 'perwakilan' || t === 'kcp' || t === 'kc') cut = i
+    else if (t === 'kantor' && next !== undefined && BRANCH_AFTER_KANTOR.has(next)) cut = i
+    else if ((t === 'head' || t === 'regional' || t === 'branch' || t === 'representative') && next === 'office') cut = i
+    else if (t === 'branch' || t === 'office') cut = i > 1 && SOFT_WORDS.has(tokens[i - 1]!.text) ? i - 1 : i
+    if (cut >= 1) return tokens.slice(0, cut)
+  }
+  return tokens
+}
+const BRANCH_AFTER_KANTOR = new Set(['pusat', 'cabang', 'perwakilan', 'wilayah', 'regional', 'operasional'])
+
+const FOLDED_SOFT_WORDS = new Set([...SOFT_WORDS].map(foldSpelling))
 
 /** "perkasaprimagroup" is a name written as one word with "group" glued on: unglue it. */
 function stripGluedGroup(token: string): string {
@@ -469,13 +503,12 @@ export function prepareCompany(record: CompanyRecord | PreparedCompany): Prepare
   }
 
   const literal = sig.map((t) => t.literal)
-  const tokens = sig.map((t) => modernSpelling(t.text))
-  const soft = tokens.map((t) => SOFT_WORDS.has(t))
+  const tokens = sig.map((t) => foldSpelling(t.text))
+  const soft = tokens.map((t) => FOLDED_SOFT_WORDS.has(t))
   const dotted = sig.map((t) => t.dotted)
   const hard = tokens.filter((_, i) => !soft[i])
   // a name made only of weak words ("Indonesia Jakarta") has nothing else to go on: treat them as its identity
   const identityTokens = hard.length > 0 ? hard : tokens
-  const identityLiteral = hard.length > 0 ? literal.filter((_, i) => !soft[i]) : literal
   const initials: string[] = []
   if (tokens.length >= 2) initials.push(tokens.map((t) => t[0]).join(''))
   if (hard.length >= 2 && hard.length < tokens.length) initials.push(hard.map((t) => t[0]).join(''))
@@ -493,7 +526,7 @@ export function prepareCompany(record: CompanyRecord | PreparedCompany): Prepare
     hardCount: hard.length,
     compactHard: identityTokens.join(''),
     compactAll: tokens.join(''),
-    typoKeySource: identityLiteral
+    typoKeySource: identityTokens
       .map((t, i) => ({ t, i }))
       .sort((x, y) => x.t.charCodeAt(0) - y.t.charCodeAt(0) || x.i - y.i)
       .map((x) => x.t)

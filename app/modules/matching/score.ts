@@ -2,7 +2,7 @@
  * Scoring two prepared company records: word alignment with typo tolerance, identity evidence (domain, NPWP), and
  * the conflict search over a pool. Pure and dependency-free (runs in the browser too).
  */
-import { prepareCompany, type CompanyRecord, type Conflict, type MatchReason, type PreparedCompany } from './normalise'
+import { foldSpelling, prepareCompany, type CompanyRecord, type Conflict, type MatchReason, type PreparedCompany } from './normalise'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tunables. Hand-set round numbers expressing "how much doubt does this variation add", not fitted values. The
@@ -349,6 +349,77 @@ function acronymOf(short: PreparedCompany, long: PreparedCompany): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Rarity: how much a word says about which company this is
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Weight 0..1 of a (prepared, folded) name word: 1 for a distinctive word, near 0 for one every company uses. */
+export type Rarity = (token: string) => number
+
+/** Token statistics of the accounts: how many records carry each word (document frequency) out of `total`. */
+export type TokenStats = { total: number; count: (token: string) => number | undefined }
+
+/**
+ * Words nearly every Indonesian (or international) company name is built from, used when no statistics of the
+ * accounts are at hand (the browser hint, unit tests, a CRM too small to count). General knowledge of the market,
+ * not read from any data file; statistics replace it as soon as there are enough accounts.
+ */
+const COMMON_NAME_WORDS = [
+  'maju', 'jaya', 'sukses', 'makmur', 'sentosa', 'santosa', 'abadi', 'mandiri', 'sejahtera', 'utama', 'perkasa',
+  'global', 'sakti', 'bersama', 'sinar', 'mulia', 'indah', 'agung', 'baru', 'raya', 'lestari', 'karya', 'mitra',
+  'sarana', 'prima', 'nusantara', 'berkah', 'sumber', 'cipta', 'cahaya', 'surya', 'bintang', 'putra', 'putri',
+  'sejati', 'persada', 'tunggal', 'usaha', 'niaga', 'citra', 'mega', 'multi', 'inti', 'dinamika', 'gemilang',
+  'harapan', 'artha', 'arta', 'lancar', 'setia', 'cemerlang', 'anugerah', 'anugrah', 'kencana', 'bumi',
+  'alam', 'kreasi', 'solusi', 'teknologi', 'sistem', 'sistems', 'telekomunikasi', 'komunikasi', 'logistik',
+  'industri', 'elektronik', 'energi', 'informatika', 'distribusi', 'konstruksi', 'transportasi', 'properti',
+  'farma', 'infrastruktur', 'digital', 'media', 'agro', 'trading', 'perdagangan', 'internasional', 'nasional',
+  'services', 'servis', 'consulting', 'konsultan', 'engineering', 'teknik', 'asia', 'pacific', 'partners', 'holdings',
+  'holding', 'indonesia', 'indo', 'network', 'data', 'informasi', 'manajemen', 'kimia', 'pratama', 'jasa',
+]
+const COMMON_WORD_WEIGHT = 0.15
+const FOLDED_COMMON = new Set(COMMON_NAME_WORDS.map(foldSpelling))
+
+/** The fallback rarity: common name words weigh little, every other word fully. */
+export const defaultRarity: Rarity = (token) => (FOLDED_COMMON.has(token) ? COMMON_WORD_WEIGHT : 1)
+
+/** Below this many accounts, word counts say more about chance than about the market: use defaultRarity. */
+export const MIN_STATS_RECORDS = 1000
+
+/**
+ * Rarity from the accounts' word counts (inverse document frequency). A word's information is log2(total / count)
+ * bits; a word carried by 1 account in 16 or more (4 bits) is worth almost nothing, one carried by 1 in 128 or
+ * fewer (7 bits) counts fully, linear in between. A word the statistics have not seen is as rare as can be.
+ */
+export function rarityFromStats(stats: TokenStats | null | undefined): Rarity {
+  if (!stats || stats.total < MIN_STATS_RECORDS) return defaultRarity
+  return (token) => {
+    const n = stats.count(token)
+    if (n === undefined || n <= 0) return 1
+    const bits = Math.log2((stats.total + 1) / (n + 1))
+    return Math.min(1, Math.max(MIN_WORD_WEIGHT, (bits - COMMON_BITS) / (RARE_BITS - COMMON_BITS)))
+  }
+}
+const COMMON_BITS = 4
+const RARE_BITS = 7
+const MIN_WORD_WEIGHT = 0.05
+
+/**
+ * How much the name tells about which company this is: the rarity of its most distinctive hard word. One
+ * distinctive word ("Bahtera", a family name) is what tells two "Maju Jaya"s apart; a pile of common words
+ * ("Bintang Mandiri Utama Agro", "Global Teknologi") never adds up to one, which is what lets a different
+ * corporate domain or city outweigh such a name.
+ */
+function nameInformation(p: PreparedCompany, rarity: Rarity): number {
+  let best = 0
+  for (let i = 0; i < p.tokens.length; i++) if (!p.soft[i] || p.hardCount === 0) best = Math.max(best, rarity(p.tokens[i]!))
+  return best
+}
+
+/** Extra doubt, at most, when names made only of common words meet a second piece of evidence against them. */
+const COMMON_NAME_PENALTY = 0.3
+
+export type ScoreOptions = { rarity?: Rarity }
+
+// ---------------------------------------------------------------------------------------------------------------
 // Scoring
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -359,10 +430,14 @@ function acronymOf(short: PreparedCompany, long: PreparedCompany): boolean {
 export function scoreCompanyMatch(
   candidate: CompanyRecord | PreparedCompany,
   existing: CompanyRecord | PreparedCompany,
+  opts: ScoreOptions = {},
 ): { score: number; reasons: MatchReason[] } {
   const A = prepareCompany(candidate)
   const B = prepareCompany(existing)
   const reasons: MatchReason[] = []
+  const rarity = opts.rarity ?? defaultRarity
+  // how common the names are: a name of common words alone is weak evidence, whatever else agrees
+  const commonness = 1 - Math.min(nameInformation(A, rarity), nameInformation(B, rarity))
 
   let identity = false
   let penalty = 0
@@ -382,7 +457,8 @@ export function scoreCompanyMatch(
     } else if (A.domainLabel === B.domainLabel) {
       reasons.push({ kind: 'related_domain', a: A.domain, b: B.domain })
     } else {
-      penalty += DIFFERENT_DOMAIN_PENALTY
+      // two corporate domains: two companies, unless the name itself is distinctive enough to say otherwise
+      penalty += DIFFERENT_DOMAIN_PENALTY + COMMON_NAME_PENALTY * commonness
       reasons.push({ kind: 'different_domain', a: A.domain, b: B.domain })
     }
   }
@@ -403,14 +479,15 @@ export function scoreCompanyMatch(
     nameScore = Math.max(nameScore, inDomain ? ACRONYM_IN_DOMAIN_SCORE : ACRONYM_ONLY_SCORE)
   }
 
-  // the name of one, run together, is the other's own domain: the other company calls itself that
+  // the name of one, run together, is the other's own domain: the other company calls itself that (strong for a
+  // distinctive name; "suksesglobal.co.id" says little about which "Sukses Global" it is)
   if (!identity && name.score < NAME_IN_DOMAIN_SCORE) {
     if (B.domainLabel && A.compactHard.length >= 5 && A.compactHard === B.domainLabel && B.domain) {
       reasons.push({ kind: 'name_in_domain', name: A.raw.name.trim(), domain: B.domain })
-      nameScore = NAME_IN_DOMAIN_SCORE
+      nameScore = NAME_IN_DOMAIN_SCORE - COMMON_NAME_PENALTY * commonness
     } else if (A.domainLabel && B.compactHard.length >= 5 && B.compactHard === A.domainLabel && A.domain) {
       reasons.push({ kind: 'name_in_domain', name: B.raw.name.trim(), domain: A.domain })
-      nameScore = NAME_IN_DOMAIN_SCORE
+      nameScore = NAME_IN_DOMAIN_SCORE - COMMON_NAME_PENALTY * commonness
     }
   }
 
@@ -428,11 +505,12 @@ export function findConflicts(
   candidate: CompanyRecord | PreparedCompany,
   pool: Iterable<{ id: string } & (CompanyRecord | PreparedCompany)>,
   threshold: number = DEFAULT_CONFLICT_THRESHOLD,
+  opts: ScoreOptions = {},
 ): Conflict[] {
   const c = prepareCompany(candidate)
   const out: Conflict[] = []
   for (const record of pool) {
-    const { score, reasons } = scoreCompanyMatch(c, record)
+    const { score, reasons } = scoreCompanyMatch(c, record, opts)
     if (score >= threshold) out.push({ id: record.id, score, reasons })
   }
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
