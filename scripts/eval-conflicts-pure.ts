@@ -12,6 +12,7 @@
  * The last line is always `precision=0.xxx recall=0.xxx` for the chosen (default) threshold over all rows.
  */
 import { readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { parseCsv } from '../app/utils/csv'
 import {
   DEFAULT_CONFLICT_THRESHOLD,
@@ -25,7 +26,7 @@ import {
 
 const COLUMNS = ['candidate_name', 'candidate_domain', 'existing_name', 'existing_domain', 'is_match'] as const
 
-type Row = { candidateName: string; candidateDomain: string; existingName: string; existingDomain: string; isMatch: boolean }
+export type Row = { candidateName: string; candidateDomain: string; existingName: string; existingDomain: string; isMatch: boolean }
 
 function parseArgs(argv: string[]) {
   const opts = { file: '', threshold: DEFAULT_CONFLICT_THRESHOLD, cap: 2000, errors: false, cv: 0, noStats: false }
@@ -42,7 +43,7 @@ function parseArgs(argv: string[]) {
   return opts
 }
 
-function readRows(file: string): Row[] {
+export function readRows(file: string): Row[] {
   const table = parseCsv(readFileSync(file, 'utf8'))
   const header = table[0]?.map((h) => h.trim()) ?? []
   const col = COLUMNS.map((name) => {
@@ -130,13 +131,15 @@ function bestThreshold(outcomes: Outcome[]): number {
   return plateau[Math.floor(plateau.length / 2)]!
 }
 
-function main() {
-  const opts = parseArgs(process.argv.slice(2))
-  const rows = readRows(opts.file)
-
+/**
+ * The conflict check over labelled rows, as the README describes, with an in-memory key index and word counts in
+ * place of the database: every distinct existing record is one account, each candidate is looked up and scored.
+ */
+export function evaluateRows(rows: Row[], opts: { cap?: number; noStats?: boolean } = {}) {
+  const cap = opts.cap ?? 2000
   // load every distinct (existing_name, existing_domain) as one account
   const accountIdOf = new Map<string, string>()
-  const index = new BlockingIndex(opts.cap)
+  const index = new BlockingIndex(cap)
   let accounts = 0
   for (const row of rows) {
     const identity = JSON.stringify([row.existingName, row.existingDomain])
@@ -171,6 +174,19 @@ function main() {
   }
   const elapsed = performance.now() - started
 
+  return { outcomes, accounts, index, candidatesScored, elapsed }
+}
+
+/** Precision and recall at the default threshold (the figures `npm run eval:conflicts` prints). */
+export function evaluateFile(file: string, opts: { cap?: number; noStats?: boolean } = {}) {
+  return metrics(evaluateRows(readRows(file), opts).outcomes, DEFAULT_CONFLICT_THRESHOLD)
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2))
+  const rows = readRows(opts.file)
+
+  const { outcomes, accounts, index, candidatesScored, elapsed } = evaluateRows(rows, opts)
   const missedByBlocking = outcomes.filter((o) => o.row.isMatch && !o.found).length
   console.log(
     `rows=${rows.length} accounts=${accounts} keys/account=${(index.keyCount / accounts).toFixed(1)} ` +
@@ -209,4 +225,4 @@ function main() {
   console.log(`precision=${m.precision.toFixed(3)} recall=${m.recall.toFixed(3)}`)
 }
 
-main()
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main()
