@@ -465,7 +465,9 @@ export function scoreCompanyMatch(
 
   const name = compareNames(A, B)
   let nameScore = name.score
-  if (name.identical) reasons.push({ kind: 'same_name', name: A.tokens.join(' ') })
+  // "same name" only when it is written the same (the compared, folded spelling is not for people to read);
+  // the same name in old or English spelling is shown as both names, as typed
+  if (name.identical && A.normalised === B.normalised) reasons.push({ kind: 'same_name', name: A.normalised })
   else if (name.score >= 0.5) {
     reasons.push({ kind: 'name_similar', percent: Math.round(name.score * 100), a: A.raw.name, b: B.raw.name })
   }
