@@ -77,7 +77,7 @@ export type Conflict = { id: string; score: number; reasons: MatchReason[] }
 const LEGAL_FORMS = new Set([
   // Indonesia
   'pt', 'cv', 'ud', 'pd', 'fa', 'firma', 'tbk', 'persero', 'perum', 'perumda', 'koperasi', 'kop', 'ksp', 'kud',
-  'yayasan', 'yys', 'bumn', 'bumd',
+  'yayasan', 'yys', 'ksu', 'kspps', 'kopkar', 'bumn', 'bumd',
   // English-speaking and Commonwealth
   'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lllp', 'pllc', 'lp', 'plc', 'corp', 'corporation', 'co',
   'company', 'pte', 'pty', 'pvt',
@@ -94,6 +94,9 @@ const LEGAL_PHRASES: readonly (readonly string[])[] = [
   ['private', 'limited'],
   ['sendirian', 'berhad'],
   ['perusahaan', 'perseroan'],
+  ['perusahaan', 'umum'],
+  ['perusahaan', 'daerah'],
+  ['serba', 'usaha'],
   // "Koperasi Simpan Pinjam", "Kop. Simpan Pinjam": koperasi/kop go as legal forms, this takes the rest
   ['simpan', 'pinjam'],
 ]
@@ -122,6 +125,12 @@ const EXPANSIONS = new Map<string, string>([
   ['svcs', 'services'],
   ['sys', 'systems'],
   ['mfg', 'manufacturing'],
+  ['consulting', 'konsultan'],
+  ['consultant', 'konsultan'],
+  ['consultants', 'konsultan'],
+  ['konsultindo', 'konsultan'],
+  ['pharmaceutical', 'farmasi'],
+  ['pharmaceuticals', 'farmasi'],
   ['assoc', 'associates'],
   ['bros', 'brothers'],
   ['jkt', 'jakarta'],
@@ -182,7 +191,9 @@ const FREE_MAIL_LABELS = new Set([
 const SHARED_SITE_DOMAINS = new Set([
   'facebook.com', 'fb.com', 'instagram.com', 'linkedin.com', 'twitter.com', 'x.com', 'tiktok.com', 'youtube.com',
   'wa.me', 'whatsapp.com', 'linktr.ee', 't.me', 'google.com', 'goo.gl', 'bit.ly', 'tokopedia.com', 'shopee.co.id',
-  'bukalapak.com', 'lazada.co.id', 'blibli.com',
+  'bukalapak.com', 'lazada.co.id', 'blibli.com', 'shopee.com', 'olx.co.id', 'indotrading.com', 'indonetwork.co.id',
+  's.id', 'lynk.id', 'bio.link', 'heylink.me', 'wa.link', 'tinyurl.com', 'g.page', 'medium.com', 'github.com',
+  'wix.com', 'carrd.co', 'godaddysites.com', 'mystrikingly.com', 'jimdosite.com', 'webnode.com', 'sites.google.com',
 ])
 /** Second-level labels that form a public suffix under a two-letter country code: co.id, or.id, com.au, co.uk... */
 const SECOND_LEVEL_SUFFIX_LABELS = new Set([
@@ -262,6 +273,8 @@ export function companyDomain(raw: string | null | undefined): string | null {
   if (!reg) return null
   if (FREE_MAIL_DOMAINS.has(reg.registrable) || FREE_MAIL_LABELS.has(reg.label)) return null
   if (SHARED_SITE_DOMAINS.has(reg.registrable)) return null
+  // the hosting platform itself (`wixsite.com/acme`, `blogspot.com`): shared by all its customers
+  if (PLATFORM_SUFFIXES.has(reg.registrable)) return null
   return reg.registrable
 }
 
@@ -420,9 +433,9 @@ export function normaliseCompanyName(raw: string): string {
  *   one letter (old j is modern y: Djaja / Jaya, Raja / Raya fold together, a price paid knowingly); au and o
  *   are one sound (Sentausa / Sentosa, Pulau / Pulo).
  * - English vs Indonesian spelling of the same (mostly Latin) word: -tion -> -si (-tional -> -sional), ph -> f,
- *   ch/ck/hard c -> k, x -> ks, q -> k, th -> t, a vowel y -> i, a plural -s or -ies dropped, double
- *   letters single: Systems / Sistem, Technology / Teknologi, Telecommunication / Telekomunikasi,
- *   Construction / Konstruksi, Pharma / Farma, Summit / Soemmit.
+ *   ch/ck/hard c -> k, x -> ks, q -> k, th -> t, a vowel y -> i, -ive -> -if, a plural -s or -ies dropped,
+ *   double letters single: Systems / Sistem, Technology / Teknologi, Telecommunication / Telekomunikasi,
+ *   Construction / Konstruksi, Pharma / Farma, Creative / Kreatif, Summit / Soemmit.
  * Words of 3 letters or fewer are left as they are (acronyms).
  */
 export function foldSpelling(word: string): string {
@@ -442,6 +455,7 @@ export function foldSpelling(word: string): string {
     .replaceAll('x', 'ks')
     .replaceAll('q', 'k')
     .replace(/y(?![aeiou])/g, 'i')
+    .replace(/ive$/, 'if')
   return s.replace(/(.)\1+/g, '$1')
 }
 
@@ -452,7 +466,7 @@ function hasDigitChar(s: string): boolean {
 /**
  * Branch and office qualifiers say which office of the company, not which company: "Cabang Surabaya",
  * "- Cabang Bekasi", "(Kantor Pusat)", "Kantor Perwakilan Medan", "Head Office", "Regional Office", "Medan Branch",
- * "KCP Depok". A qualifier only counts after the name (never as its first word), and it takes everything after it
+ * "KCP Depok", "Cab. Bogor", "HQ". A qualifier only counts after the name (never as its first word), and it takes everything after it
  * with it (the city, a closing bracket). "X Branch" also takes a place name just before it.
  */
 function stripBranchQualifier(tokens: RawToken[]): RawToken[] {
@@ -460,7 +474,7 @@ function stripBranchQualifier(tokens: RawToken[]): RawToken[] {
     const t = tokens[i]!.text
     const next = tokens[i + 1]?.text
     let cut = -1
-    if (t === 'cabang' || t === 'perwakilan' || t === 'kcp' || t === 'kc') cut = i
+    if (t === 'cabang' || t === 'cab' || t === 'perwakilan' || t === 'kcp' || t === 'kc' || t === 'hq' || t === 'headquarters') cut = i
     else if (t === 'kantor' && next !== undefined && BRANCH_AFTER_KANTOR.has(next)) cut = i
     else if ((t === 'head' || t === 'regional' || t === 'branch' || t === 'representative') && next === 'office') cut = i
     else if (t === 'branch' || t === 'office') cut = i > 1 && SOFT_WORDS.has(tokens[i - 1]!.text) ? i - 1 : i

@@ -49,6 +49,7 @@ describe('branch and office qualifiers', () => {
     ['Redwood Analytics Regional Office', 'Redwood Analytics Ltd'],
     ['Harbor Systems Makassar Branch', 'Harbor Systems Inc'],
     ['PT Gading Jaya (Cabang Depok)', 'PT Gading Jaya Kantor Pusat'],
+    ['PT Merapi Sentosa Cab. Bogor', 'PT Merapi Sentosa'],
   ])('%s ~ %s', (a, b) => expectMatch(a, b))
 
   it('a qualifier is never the whole name', () => {
@@ -68,6 +69,7 @@ describe('legal forms spelled out, abbreviated, moved or missing', () => {
     ['Gemilang Sentosa, CV', 'CV Gemilang Sentosa'],
     ['Gading Kencana Tbk', 'PT Gading Kencana'],
     ['Kestrel Pharma Limited', 'Kestrel Pharma'],
+    ['KSU Tirta Makmur', 'Koperasi Serba Usaha Tirta Makmur'],
   ])('%s ~ %s', (a, b) => expectMatch(a, b))
 })
 
@@ -81,6 +83,8 @@ describe('trading name and legal name on the same corporate domain', () => {
   it('free mail and shared hosting never tie two names', () => {
     expect(companyDomain('kopi@gmail.com')).toBeNull()
     expect(companyDomain('https://www.tokopedia.com/kopikenangan')).toBeNull()
+    expect(companyDomain('https://www.wixsite.com/kopikenangan')).toBeNull()
+    expect(companyDomain('https://s.id/kopikenangan')).toBeNull()
     expectNoMatch({ name: 'Kopi Kenangan', domain: 'kopi@gmail.com' }, { name: 'PT Bumi Berkah Boga', domain: 'admin@gmail.com' })
     expectNoMatch({ name: 'Kopi Kenangan', domain: 'https://www.instagram.com/kopikenangan' }, { name: 'PT Bumi Berkah Boga', domain: 'https://www.instagram.com/bumiberkah' })
   })
@@ -111,6 +115,8 @@ describe('English and Indonesian word forms', () => {
     ['Harbor Logistics Pte Ltd', 'Harbor Logistik'],
     ['Cendana Construction', 'CV Cendana Konstruksi'],
     ['Orion Communication Ltd', 'Orion Komunikasi'],
+    ['Gading Creative Media', 'CV Gading Kreatif Media'],
+    ['PT Merapi Consulting', 'PT Merapi Konsultan'],
   ])('%s ~ %s', (a, b) => expectMatch(a, b))
 
   it('folds the spellings, keeps acronyms as they are', () => {
