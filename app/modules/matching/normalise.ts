@@ -439,7 +439,20 @@ export function normaliseCompanyName(raw: string): string {
  * Words of 3 letters or fewer are left as they are (acronyms).
  */
 export function foldSpelling(word: string): string {
-  if (word.length <= 3 || hasDigitChar(word)) return word
+  if (word.length <= 3) return word
+  // names are made of a small vocabulary, so words are folded once each: a bounded memo, cleared when full
+  let folded = foldCache.get(word)
+  if (folded === undefined) {
+    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear()
+    foldCache.set(word, (folded = fold(word)))
+  }
+  return folded
+}
+const FOLD_CACHE_SIZE = 50_000
+const foldCache = new Map<string, string>()
+
+function fold(word: string): string {
+  if (hasDigitChar(word)) return word
   let s = word.replaceAll('dj', 'j').replaceAll('tj', 'c').replaceAll('oe', 'u').replaceAll('j', 'y').replaceAll('au', 'o')
   if (s.length >= 5) {
     if (s.endsWith('ies')) s = `${s.slice(0, -3)}i`

@@ -437,7 +437,9 @@ export function scoreCompanyMatch(
   const reasons: MatchReason[] = []
   const rarity = opts.rarity ?? defaultRarity
   // how common the names are: a name of common words alone is weak evidence, whatever else agrees
-  const commonness = 1 - Math.min(nameInformation(A, rarity), nameInformation(B, rarity))
+  // (only needed when other evidence disagrees or a domain stands in for the name, so worked out on demand)
+  let commonnessMemo = -1
+  const commonness = () => (commonnessMemo >= 0 ? commonnessMemo : (commonnessMemo = 1 - Math.min(nameInformation(A, rarity), nameInformation(B, rarity))))
 
   let identity = false
   let penalty = 0
@@ -458,7 +460,7 @@ export function scoreCompanyMatch(
       reasons.push({ kind: 'related_domain', a: A.domain, b: B.domain })
     } else {
       // two corporate domains: two companies, unless the name itself is distinctive enough to say otherwise
-      penalty += DIFFERENT_DOMAIN_PENALTY + COMMON_NAME_PENALTY * commonness
+      penalty += DIFFERENT_DOMAIN_PENALTY + COMMON_NAME_PENALTY * commonness()
       reasons.push({ kind: 'different_domain', a: A.domain, b: B.domain })
     }
   }
@@ -486,10 +488,10 @@ export function scoreCompanyMatch(
   if (!identity && name.score < NAME_IN_DOMAIN_SCORE) {
     if (B.domainLabel && A.compactHard.length >= 5 && A.compactHard === B.domainLabel && B.domain) {
       reasons.push({ kind: 'name_in_domain', name: A.raw.name.trim(), domain: B.domain })
-      nameScore = NAME_IN_DOMAIN_SCORE - COMMON_NAME_PENALTY * commonness
+      nameScore = NAME_IN_DOMAIN_SCORE - COMMON_NAME_PENALTY * commonness()
     } else if (A.domainLabel && B.compactHard.length >= 5 && B.compactHard === A.domainLabel && A.domain) {
       reasons.push({ kind: 'name_in_domain', name: B.raw.name.trim(), domain: A.domain })
-      nameScore = NAME_IN_DOMAIN_SCORE - COMMON_NAME_PENALTY * commonness
+      nameScore = NAME_IN_DOMAIN_SCORE - COMMON_NAME_PENALTY * commonness()
     }
   }
 
