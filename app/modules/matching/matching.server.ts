@@ -81,9 +81,13 @@ function keyCounts(kind: SubjectKind, keys: string[]): Map<string, number> {
  * is read up to KEY_CAP + 1 rows, as before.
  */
 export function candidateIds(kind: SubjectKind, candidate: CompanyRecord | PreparedCompany): string[] {
+  const prepared = prepareCompany(candidate)
+  const keys = blockingKeys(prepared)
+  return idsForKeys(kind, keys, keyCounts(kind, [RECORDS_KEY, ...keys]))
+}
+
+function idsForKeys(kind: SubjectKind, keys: string[], counts: Map<string, number>): string[] {
   const statement = lookups()[kind]
-  const keys = blockingKeys(prepareCompany(candidate))
-  const counts = keyCounts(kind, [RECORDS_KEY, ...keys])
   const ids = new Set<string>()
   if (!counts.has(RECORDS_KEY)) {
     for (const key of keys) {
@@ -98,14 +102,26 @@ export function candidateIds(kind: SubjectKind, candidate: CompanyRecord | Prepa
   return [...ids]
 }
 
+function rarityFromCounts(counts: Map<string, number>): Rarity {
+  return rarityFromStats({ total: counts.get(RECORDS_KEY) ?? 0, count: (token) => counts.get(`${WORD_KEY_PREFIX}${token}`) })
+}
+
 /**
  * How rare each of the candidate's words is among the accounts (the market's vocabulary, for registrations too),
  * from the word counts kept with the index; the built-in rarity while there are too few accounts to count.
  */
 export function accountWordRarity(candidate: CompanyRecord | PreparedCompany): Rarity {
-  const words = wordKeys(candidate)
-  const counts = keyCounts('account', [RECORDS_KEY, ...words])
-  return rarityFromStats({ total: counts.get(RECORDS_KEY) ?? 0, count: (token) => counts.get(`${WORD_KEY_PREFIX}${token}`) })
+  return rarityFromCounts(keyCounts('account', [RECORDS_KEY, ...wordKeys(candidate)]))
+}
+
+/** Candidate ids and word rarity; for accounts both come from one read of the counts. */
+function lookup(kind: SubjectKind, prepared: PreparedCompany): { ids: string[]; rarity: Rarity } {
+  const keys = blockingKeys(prepared)
+  if (kind === 'account') {
+    const counts = keyCounts('account', [RECORDS_KEY, ...keys, ...wordKeys(prepared)])
+    return { ids: idsForKeys(kind, keys, counts), rarity: rarityFromCounts(counts) }
+  }
+  return { ids: idsForKeys(kind, keys, keyCounts(kind, [RECORDS_KEY, ...keys])), rarity: accountWordRarity(prepared) }
 }
 
 function chunks<T>(list: T[], size = 500): T[][] {
@@ -126,8 +142,9 @@ export function findMatchingCompanies<R extends CompanyRecord & { id: string }>(
 ): CompanyMatch<R>[] {
   const prepared = prepareCompany(candidate)
   const threshold = opts.threshold ?? DEFAULT_CONFLICT_THRESHOLD
-  const ids = candidateIds(kind, prepared).filter((id) => id !== opts.excludeId)
-  const rarity = accountWordRarity(prepared)
+  const found = lookup(kind, prepared)
+  const ids = found.ids.filter((id) => id !== opts.excludeId)
+  const rarity = found.rarity
   const out: CompanyMatch<R>[] = []
   for (const part of chunks(ids)) {
     for (const record of load(part)) {
