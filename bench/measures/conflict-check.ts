@@ -4,8 +4,8 @@
 // The lookup (the design in app/modules/matching/matching.server.ts, blockingKeys):
 //   1. compute the candidate's blocking keys and words;
 //   2. read the row counts of those keys and the word counts from match_key_counts (one statement, keys as JSON);
-//   3. read the postings of the keys that some account has and at most CAP accounts share, most selective first;
-//      a key over the cap ("p:jaya|maju") is never read;
+//   3. read the postings of the keys that some account has and at most CAP accounts share, most selective first,
+//      until CANDIDATE_BUDGET postings have been read; a key over the cap ("p:jaya|maju") is never read;
 //   4. load name, domain and NPWP of the union of ids (one statement, ids passed as JSON) and score each with
 //      scoreCompanyMatch, names weighed by the word rarity of step 2; report those at or above
 //      DEFAULT_CONFLICT_THRESHOLD.
@@ -19,7 +19,7 @@ import Database from 'better-sqlite3'
 import { blockingKeys, DEFAULT_CONFLICT_THRESHOLD, prepareCompany, rarityFromStats, scoreCompanyMatch, wordKeys, type CompanyRecord } from '../../app/modules/matching/company-match'
 import { findDealConflicts } from '../../app/modules/deals/conflicts.server'
 import { findMatchingAccounts } from '../../app/modules/crm/crm.server'
-import { KEY_CAP } from '../../app/modules/matching/matching.server'
+import { CANDIDATE_BUDGET, KEY_CAP } from '../../app/modules/matching/matching.server'
 
 const findAccountConflicts = (c: CompanyRecord) => findMatchingAccounts(c).map((m) => ({ id: m.record.id, score: m.score }))
 import { companyDomainFor, companyName, nameVariant } from '../lib/names'
@@ -50,7 +50,12 @@ export function conflictLookup(db: Database.Database) {
       return n > 0 && n <= KEY_ROW_CAP
     })
     selective.sort((a, b) => counts.get(a)! - counts.get(b)!)
-    for (const key of selective) for (const id of idsForKey.all(key) as string[]) ids.add(id)
+    let read = 0
+    for (const key of selective) {
+      read += counts.get(key)!
+      if (read > CANDIDATE_BUDGET && ids.size > 0) break
+      for (const id of idsForKey.all(key) as string[]) ids.add(id)
+    }
     const rarity = rarityFromStats({ total: counts.get('#') ?? 0, count: (t) => counts.get(`w:${t}`) })
     const conflicts: { id: string; score: number }[] = []
     if (ids.size > 0) {

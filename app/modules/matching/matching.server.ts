@@ -30,6 +30,13 @@ import {
  */
 export const KEY_CAP = 400
 
+/**
+ * Postings a lookup reads at most, summed over its keys in order of selectivity (the key that crosses it is not
+ * read, unless nothing has been found yet). Bounds the accounts loaded and scored per lookup, the bulk of its cost,
+ * while the keys that identify a company best (domain, NPWP, the whole name, its typo variants) are read first.
+ */
+export const CANDIDATE_BUDGET = 600
+
 /** The kinds of record the index holds. */
 export type SubjectKind = 'account' | 'registration'
 
@@ -98,7 +105,13 @@ function idsForKeys(kind: SubjectKind, keys: string[], counts: Map<string, numbe
     return [...ids]
   }
   const selective = keys.filter((k) => (counts.get(k) ?? 0) > 0 && counts.get(k)! <= KEY_CAP).sort((a, b) => counts.get(a)! - counts.get(b)!)
-  for (const key of selective) for (const r of statement.all({ key })) ids.add(r.id)
+  let read = 0
+  for (const key of selective) {
+    // most selective first: once the postings read reach the budget, the keys left are the least selective ones
+    read += counts.get(key)!
+    if (read > CANDIDATE_BUDGET && ids.size > 0) break
+    for (const r of statement.all({ key })) ids.add(r.id)
+  }
   return [...ids]
 }
 
