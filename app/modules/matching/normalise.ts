@@ -79,7 +79,7 @@ const LEGAL_FORMS = new Set([
   'pt', 'cv', 'ud', 'pd', 'fa', 'firma', 'tbk', 'persero', 'perum', 'perumda', 'koperasi', 'kop', 'ksp', 'kud',
   'yayasan', 'yys', 'ksu', 'kspps', 'kopkar', 'bumn', 'bumd',
   // English-speaking and Commonwealth
-  'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lllp', 'pllc', 'lp', 'plc', 'corp', 'corporation', 'co',
+  'ltd', 'limited', 'inc', 'incorporated', 'foundation', 'cooperative', 'llc', 'llp', 'lllp', 'pllc', 'lp', 'plc', 'corp', 'corporation', 'co',
   'company', 'pte', 'pty', 'pvt',
   // Malaysia, Europe, elsewhere
   'sdn', 'bhd', 'berhad', 'gmbh', 'ag', 'kg', 'bv', 'nv', 'sa', 'sas', 'sarl', 'srl', 'spa', 'oy', 'kk', 'ltda',
@@ -94,6 +94,8 @@ const LEGAL_PHRASES: readonly (readonly string[])[] = [
   ['private', 'limited'],
   ['sendirian', 'berhad'],
   ['perusahaan', 'perseroan'],
+  ['koperasi', 'karyawan'],
+  ['koperasi', 'unit', 'desa'],
   ['perusahaan', 'umum'],
   ['perusahaan', 'daerah'],
   ['serba', 'usaha'],
@@ -124,7 +126,9 @@ const EXPANSIONS = new Map<string, string>([
   ['svc', 'services'],
   ['svcs', 'services'],
   ['sys', 'systems'],
-  ['mfg', 'manufacturing'],
+  ['mfg', 'manufaktur'],
+  ['manufacturing', 'manufaktur'],
+  ['securities', 'sekuritas'],
   ['consulting', 'konsultan'],
   ['consultant', 'konsultan'],
   ['consultants', 'konsultan'],
@@ -480,22 +484,43 @@ function hasDigitChar(s: string): boolean {
  * Branch and office qualifiers say which office of the company, not which company: "Cabang Surabaya",
  * "- Cabang Bekasi", "(Kantor Pusat)", "Kantor Perwakilan Medan", "Head Office", "Regional Office", "Medan Branch",
  * "KCP Depok", "Cab. Bogor", "HQ". A qualifier only counts after the name (never as its first word), and it takes everything after it
- * with it (the city, a closing bracket). "X Branch" also takes a place name just before it.
+ * with it (the city, a closing bracket). "X Branch" / "X Office" also takes a place name or the kind of office
+ * just before it ("Singapore Branch", "Rep Office"); a bare "Branch" needs two name words before it.
  */
 function stripBranchQualifier(tokens: RawToken[]): RawToken[] {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!.text
     const next = tokens[i + 1]?.text
     let cut = -1
-    if (t === 'cabang' || t === 'cab' || t === 'perwakilan' || t === 'kcp' || t === 'kc' || t === 'hq' || t === 'headquarters') cut = i
+    if (t === 'cabang' || t === 'cab' || t === 'perwakilan' || t === 'kcp' || t === 'kc' || t === 'kanwil' || t === 'hq' || t === 'headquarters') cut = i
     else if (t === 'kantor' && next !== undefined && BRANCH_AFTER_KANTOR.has(next)) cut = i
     else if ((t === 'head' || t === 'regional' || t === 'branch' || t === 'representative') && next === 'office') cut = i
-    else if (t === 'branch' || t === 'office') cut = i > 1 && SOFT_WORDS.has(tokens[i - 1]!.text) ? i - 1 : i
-    if (cut >= 1) return tokens.slice(0, cut)
+    else if (t === 'branch' || t === 'office') {
+      const before = tokens[i - 1]!.text
+      if (PLACE_WORDS.has(before) || OFFICE_KINDS.has(before)) cut = i - 1
+      // a bare "Branch" needs a name of two words before it ("Olive Branch Ltd" is a name)
+      else if (nameWordsBefore(tokens, i) >= 2) cut = i
+    }
+    if (cut >= 1 && nameWordsBefore(tokens, cut) >= 1) return tokens.slice(0, cut)
   }
   return tokens
 }
+function nameWordsBefore(tokens: RawToken[], end: number): number {
+  let n = 0
+  for (let k = 0; k < end; k++) if (!LEGAL_FORMS.has(tokens[k]!.text)) n++
+  return n
+}
 const BRANCH_AFTER_KANTOR = new Set(['pusat', 'cabang', 'perwakilan', 'wilayah', 'regional', 'operasional'])
+/** Words that say which kind of office in "... Rep Office", "... Sales Office". */
+const OFFICE_KINDS = new Set(['rep', 'representative', 'sales', 'main', 'liaison', 'project', 'site', 'local', 'country'])
+/** Places a branch is named after: Indonesian cities and provinces, and the region's business cities and countries. */
+const PLACE_WORDS = new Set([
+  ...SOFT_WORDS,
+  'singapore', 'singapura', 'malaysia', 'kuala', 'lumpur', 'penang', 'johor', 'thailand', 'bangkok', 'vietnam',
+  'hanoi', 'saigon', 'philippines', 'manila', 'hongkong', 'hk', 'china', 'shanghai', 'beijing', 'shenzhen', 'taiwan',
+  'taipei', 'japan', 'tokyo', 'osaka', 'korea', 'seoul', 'india', 'mumbai', 'delhi', 'australia', 'sydney',
+  'melbourne', 'perth', 'dubai', 'uae', 'uk', 'london', 'us', 'usa', 'europe', 'asia', 'apac', 'sea', 'emea',
+])
 
 const FOLDED_SOFT_WORDS = new Set([...SOFT_WORDS].map(foldSpelling))
 

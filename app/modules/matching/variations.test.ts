@@ -50,10 +50,14 @@ describe('branch and office qualifiers', () => {
     ['Harbor Systems Makassar Branch', 'Harbor Systems Inc'],
     ['PT Gading Jaya (Cabang Depok)', 'PT Gading Jaya Kantor Pusat'],
     ['PT Merapi Sentosa Cab. Bogor', 'PT Merapi Sentosa'],
+    ['Harbor Systems Singapore Branch', 'Harbor Systems Pte Ltd'],
+    ['Redwood Analytics Rep Office', 'Redwood Analytics Inc'],
+    ['PT Bank Merapi Tbk KCP Sudirman', 'PT Bank Merapi Tbk'],
   ])('%s ~ %s', (a, b) => expectMatch(a, b))
 
-  it('a qualifier is never the whole name', () => {
+  it('a qualifier is never the whole name, and a bare "Branch" after one word is part of the name', () => {
     expect(prepareCompany({ name: 'Cabang Surabaya' }).tokens.length).toBeGreaterThan(0)
+    expectNoMatch('Olive Branch Ltd', 'Olive Ltd')
   })
 })
 
@@ -70,6 +74,8 @@ describe('legal forms spelled out, abbreviated, moved or missing', () => {
     ['Gading Kencana Tbk', 'PT Gading Kencana'],
     ['Kestrel Pharma Limited', 'Kestrel Pharma'],
     ['KSU Tirta Makmur', 'Koperasi Serba Usaha Tirta Makmur'],
+    ['Kopkar Sinar Bahtera', 'Koperasi Karyawan Sinar Bahtera'],
+    ['Bahtera Kasih Foundation', 'Yayasan Bahtera Kasih'],
   ])('%s ~ %s', (a, b) => expectMatch(a, b))
 })
 
@@ -117,6 +123,11 @@ describe('English and Indonesian word forms', () => {
     ['Orion Communication Ltd', 'Orion Komunikasi'],
     ['Gading Creative Media', 'CV Gading Kreatif Media'],
     ['PT Merapi Consulting', 'PT Merapi Konsultan'],
+    ['PT Gading Manufacturing', 'PT Gading Manufaktur'],
+    ['PT Merapi Automotive', 'PT Merapi Otomotif'],
+    ['PT Kencana Securities', 'PT Kencana Sekuritas'],
+    ['Merapi Express', 'PT Merapi Ekspres'],
+    ['PT Kencana Production', 'PT Kencana Produksi'],
   ])('%s ~ %s', (a, b) => expectMatch(a, b))
 
   it('folds the spellings, keeps acronyms as they are', () => {
