@@ -198,6 +198,10 @@ const SHARED_SITE_DOMAINS = new Set([
   'bukalapak.com', 'lazada.co.id', 'blibli.com', 'shopee.com', 'olx.co.id', 'indotrading.com', 'indonetwork.co.id',
   's.id', 'lynk.id', 'bio.link', 'heylink.me', 'wa.link', 'tinyurl.com', 'g.page', 'medium.com', 'github.com',
   'wix.com', 'carrd.co', 'godaddysites.com', 'mystrikingly.com', 'jimdosite.com', 'webnode.com', 'sites.google.com',
+  // shared web hosting (Indonesian and global): mail or pages on the hosting provider's own domain
+  'niagahoster.co.id', 'niagahoster.com', 'hostinger.com', 'hostinger.co.id', 'rumahweb.com', 'idwebhost.com',
+  'jagoanhosting.com', 'domainesia.com', 'dewaweb.com', 'qwords.com', 'exabytes.co.id', 'biznetgio.com',
+  'godaddy.com', 'bluehost.com', 'hostgator.com', 'namecheap.com',
 ])
 /** Second-level labels that form a public suffix under a two-letter country code: co.id, or.id, com.au, co.uk... */
 const SECOND_LEVEL_SUFFIX_LABELS = new Set([
