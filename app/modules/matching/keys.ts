@@ -32,6 +32,7 @@ const MAX_PAIR_WORDS = 5
  * - `o:<spelling>`: the hard words (and all words) run together in typed order, and the domain's label: catches a
  *   name written as one word ("Cahayapersadadigital") or typed as a domain, and a name that is the other
  *   record's domain.
+ * - `s:<words>`: all words sorted: the whole name in any word order, more selective than its pairs.
  * - `a:<initials>`: acronyms ("KAI" / "Kereta Api Indonesia"). Often over the cap in a big table, but cheap,
  *   and when they are dropped the domain key usually carries the match anyway.
  * Free-mail domains never produce a key (companyDomain drops them). About 10-30 keys per record, ~19 on average.
@@ -43,6 +44,9 @@ export function blockingKeys(record: CompanyRecord | PreparedCompany): string[] 
   if (p.npwp) keys.add(`n:${p.npwp}`)
   if (p.compactHard) keys.add(`o:${p.compactHard}`)
   if (p.compactAll !== p.compactHard) keys.add(`o:${p.compactAll}`)
+  // all the words in any order: the whole name, reordered ("Mandiri Maju" / "Maju Mandiri"), even when its word
+  // pairs are too common to read
+  if (p.tokens.length >= 2) keys.add(`s:${[...p.tokens].sort().join(' ')}`)
   if (p.domainLabel && p.domainLabel.length >= 5) keys.add(`o:${p.domainLabel}`)
 
   if (p.tokens.length >= 2) {

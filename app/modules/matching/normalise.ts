@@ -56,9 +56,10 @@ export type PreparedCompany = {
   /** All tokens joined in typed order (for a run-together name that includes a weak word). */
   readonly compactAll: string
   /**
-   * Literal hard words ordered by their first letter (ties keep typed order), joined: the spelling the typo
-   * blocking keys are derived from. Sorting makes it order-insensitive; sorting on the first letter only keeps it
-   * stable under typos, which practically never hit a word's first letter.
+   * Hard words (folded) ordered by their first letter, ties alphabetically, joined: the spelling the typo blocking
+   * keys are derived from. Sorting makes it order-insensitive; sorting on the first letter first keeps it stable
+   * under typos, which practically never hit a word's first letter (a tie between two words with the same first
+   * letter can still flip under a typo in their second or third letter: rarer than a reordering of them).
    */
   readonly typoKeySource: string
   /** Possible acronyms of this name (initials of all words, of the hard words). */
@@ -442,8 +443,9 @@ export function normaliseCompanyName(raw: string): string {
  *   are one sound (Sentausa / Sentosa, Pulau / Pulo).
  * - English vs Indonesian spelling of the same (mostly Latin) word: -tion -> -si (-tional -> -sional), ph -> f,
  *   ch/ck/hard c -> k, x -> ks, q -> k, th -> t, a vowel y -> i, -ive -> -if, a plural -s or -ies dropped,
- *   double letters single: Systems / Sistem, Technology / Teknologi, Telecommunication / Telekomunikasi,
- *   Construction / Konstruksi, Pharma / Farma, Creative / Kreatif, Summit / Soemmit.
+ *   double consonants single (a doubled vowel is left: dropping a letter can make one, Perkasa / Perkaa):
+ *   Systems / Sistem, Technology / Teknologi, Telecommunication / Telekomunikasi, Construction / Konstruksi,
+ *   Pharma / Farma, Creative / Kreatif, Summit / Soemmit.
  * Words of 3 letters or fewer are left as they are (acronyms).
  */
 export function foldSpelling(word: string): string {
@@ -477,7 +479,7 @@ function fold(word: string): string {
     .replaceAll('q', 'k')
     .replace(/y(?![aeiou])/g, 'i')
     .replace(/ive$/, 'if')
-  return s.replace(/(.)\1+/g, '$1')
+  return s.replace(/([^aeiou])\1+/g, '$1')
 }
 
 function hasDigitChar(s: string): boolean {
@@ -584,7 +586,7 @@ export function prepareCompany(record: CompanyRecord | PreparedCompany): Prepare
     compactAll: tokens.join(''),
     typoKeySource: identityTokens
       .map((t, i) => ({ t, i }))
-      .sort((x, y) => x.t.charCodeAt(0) - y.t.charCodeAt(0) || x.i - y.i)
+      .sort((x, y) => x.t.charCodeAt(0) - y.t.charCodeAt(0) || (x.t < y.t ? -1 : x.t > y.t ? 1 : x.i - y.i))
       .map((x) => x.t)
       .join(''),
     initials,

@@ -144,6 +144,9 @@ describe('typos, spacing, glued words, accents and non-breaking spaces', () => {
     ['PT Bahtera Sakit Samudra', 'PT Bahtera Sakti Samudra'], // swap in a five-letter word
     ['CV Kencna Maju', 'CV Kencana Maju'], // dropped letter
     ['CV Kencana Majju', 'CV Kencana Maju'], // doubled letter
+    ['CV Gading Perkaa', 'CV Gading Perkasa'], // dropped letter that leaves a double vowel
+    ['PT Mandiri Maju', 'PT Maju Mandiri'], // reordered
+    ['PT Sjati Makmur Maju', 'PT Maju Sejati Makmur'], // dropped letter and reordered
     ['PT  Bahtera   Samudra', 'PT Bahtera Samudra'],
     ['PT Astrainternational', 'PT Astra International'],
     ['PT Bahterasamudra Jaya', 'PT Bahtera Samudra Jaya'],
