@@ -23,7 +23,7 @@ const option = (name: string, fallback: number) => {
 const SECONDS = option('seconds', 60)
 const CONCURRENCY = Math.min(64, Math.round(option('concurrency', 8)))
 const BASELINE_SECONDS = Math.min(5, Math.max(1, Math.round(SECONDS / 10)))
-const PASSWORD = 'mitra-demo-2026' // db/seed.ts
+const PASSWORD = 'mitra-demo-2026' // scripts/seed.ts
 const SESSION_SECRET = 'soak-secret-soak-secret-soak-secret-soak'
 
 // ---- a fresh server --------------------------------------------------------------------
@@ -52,7 +52,7 @@ const env: NodeJS.ProcessEnv = {
 const tsx = (script: string) => ['--import', 'tsx', path.join(REPO, script)]
 console.log(`soak: seeding a fresh database in ${dir}`)
 execFileSync(process.execPath, tsx('scripts/migrate.ts'), { cwd: REPO, env, stdio: 'ignore' })
-execFileSync(process.execPath, tsx('db/seed.ts'), { cwd: REPO, env, stdio: 'ignore' })
+execFileSync(process.execPath, tsx('scripts/seed.ts'), { cwd: REPO, env, stdio: 'ignore' })
 
 const server = spawn(process.execPath, tsx('server.ts'), { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] })
 let serverLog = ''

@@ -2,34 +2,39 @@
  * In-memory evaluation of the conflict check on a labelled pairs file, following "How to evaluate" in
  * shared/data/conflicts/README.md, with no database: the Map below plays the role of the (key, account_id) table.
  *
- *   npx tsx scripts/eval-conflicts-pure.ts <pairs.csv> [--threshold=0.8] [--cap=2000] [--errors] [--cv=5]
+ *   npx tsx scripts/eval-conflicts-pure.ts <pairs.csv> [--threshold=0.8] [--cap=2000] [--errors] [--cv=5] [--no-stats]
  *
  * --errors   lists the rows decided wrongly (to look at, not to special-case).
+ * --no-stats  scores with the built-in word rarity instead of word counts over the loaded accounts.
  * --cv=k     k-fold check of the threshold choice: for each fold, picks the threshold that does best on the
  *            other k-1 folds and reports the held-out fold with it, so a threshold that only fits the file shows.
  *
  * The last line is always `precision=0.xxx recall=0.xxx` for the chosen (default) threshold over all rows.
  */
 import { readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { parseCsv } from '../app/utils/csv'
 import {
   DEFAULT_CONFLICT_THRESHOLD,
   blockingKeys,
   prepareCompany,
+  rarityFromStats,
+  wordKeys,
   scoreCompanyMatch,
   type PreparedCompany,
 } from '../app/modules/matching/company-match'
 
 const COLUMNS = ['candidate_name', 'candidate_domain', 'existing_name', 'existing_domain', 'is_match'] as const
 
-type Row = { candidateName: string; candidateDomain: string; existingName: string; existingDomain: string; isMatch: boolean }
+export type Row = { candidateName: string; candidateDomain: string; existingName: string; existingDomain: string; isMatch: boolean }
 
 function parseArgs(argv: string[]) {
-  const opts = { file: '', threshold: DEFAULT_CONFLICT_THRESHOLD, cap: 2000, errors: false, cv: 0 }
+  const opts = { file: '', threshold: DEFAULT_CONFLICT_THRESHOLD, cap: 2000, errors: false, cv: 0, noStats: false }
   for (const arg of argv) {
     if (arg.startsWith('--threshold=')) opts.threshold = Number(arg.slice(12))
     else if (arg.startsWith('--cap=')) opts.cap = Number(arg.slice(6))
     else if (arg === '--errors') opts.errors = true
+    else if (arg === '--no-stats') opts.noStats = true
     else if (arg.startsWith('--cv=')) opts.cv = Number(arg.slice(5))
     else if (!arg.startsWith('--')) opts.file = arg
     else throw new Error(`unknown option ${arg}`)
@@ -38,7 +43,7 @@ function parseArgs(argv: string[]) {
   return opts
 }
 
-function readRows(file: string): Row[] {
+export function readRows(file: string): Row[] {
   const table = parseCsv(readFileSync(file, 'utf8'))
   const header = table[0]?.map((h) => h.trim()) ?? []
   const col = COLUMNS.map((name) => {
@@ -66,11 +71,16 @@ type Account = { id: string; prepared: PreparedCompany }
 /** The (key -> account ids) table and the lookup the database would do: skip keys above the cap, union the rest. */
 class BlockingIndex {
   private readonly byKey = new Map<string, string[]>()
+  /** Word counts over the accounts, as the database keeps them (rarity statistics). */
+  readonly words = new Map<string, number>()
+  records = 0
   keyCount = 0
 
   constructor(private readonly cap: number) {}
 
   add(account: Account) {
+    this.records++
+    for (const key of wordKeys(account.prepared)) this.words.set(key, (this.words.get(key) ?? 0) + 1)
     for (const key of blockingKeys(account.prepared)) {
       this.keyCount++
       const ids = this.byKey.get(key)
@@ -121,13 +131,15 @@ function bestThreshold(outcomes: Outcome[]): number {
   return plateau[Math.floor(plateau.length / 2)]!
 }
 
-function main() {
-  const opts = parseArgs(process.argv.slice(2))
-  const rows = readRows(opts.file)
-
+/**
+ * The conflict check over labelled rows, as the README describes, with an in-memory key index and word counts in
+ * place of the database: every distinct existing record is one account, each candidate is looked up and scored.
+ */
+export function evaluateRows(rows: Row[], opts: { cap?: number; noStats?: boolean } = {}) {
+  const cap = opts.cap ?? 2000
   // load every distinct (existing_name, existing_domain) as one account
   const accountIdOf = new Map<string, string>()
-  const index = new BlockingIndex(opts.cap)
+  const index = new BlockingIndex(cap)
   let accounts = 0
   for (const row of rows) {
     const identity = JSON.stringify([row.existingName, row.existingDomain])
@@ -142,6 +154,8 @@ function main() {
     if (!preparedById.has(id)) preparedById.set(id, prepareCompany({ name: row.existingName, domain: row.existingDomain }))
   }
 
+  const rarity = opts.noStats ? undefined : rarityFromStats({ total: index.records, count: (t) => index.words.get(`w:${t}`) })
+
   // the conflict check per row; keep the row's own account score so thresholds can be compared without re-running
   const outcomes: Outcome[] = []
   let candidatesScored = 0
@@ -153,13 +167,26 @@ function main() {
     let ownScore: number | null = null
     for (const id of hits) {
       candidatesScored++
-      const { score } = scoreCompanyMatch(candidate, preparedById.get(id)!)
+      const { score } = scoreCompanyMatch(candidate, preparedById.get(id)!, { rarity })
       if (id === ownId) ownScore = score
     }
     outcomes.push({ row, ownScore, found: hits.has(ownId) })
   }
   const elapsed = performance.now() - started
 
+  return { outcomes, accounts, index, candidatesScored, elapsed }
+}
+
+/** Precision and recall at the default threshold (the figures `npm run eval:conflicts` prints). */
+export function evaluateFile(file: string, opts: { cap?: number; noStats?: boolean } = {}) {
+  return metrics(evaluateRows(readRows(file), opts).outcomes, DEFAULT_CONFLICT_THRESHOLD)
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2))
+  const rows = readRows(opts.file)
+
+  const { outcomes, accounts, index, candidatesScored, elapsed } = evaluateRows(rows, opts)
   const missedByBlocking = outcomes.filter((o) => o.row.isMatch && !o.found).length
   console.log(
     `rows=${rows.length} accounts=${accounts} keys/account=${(index.keyCount / accounts).toFixed(1)} ` +
@@ -198,4 +225,4 @@ function main() {
   console.log(`precision=${m.precision.toFixed(3)} recall=${m.recall.toFixed(3)}`)
 }
 
-main()
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main()

@@ -2,14 +2,39 @@
 // exactly as ../shared/data/conflicts/README.md describes — a fresh empty database, every
 // distinct (existing_name, existing_domain) loaded as one account through the same code the
 // app uses, then the real conflict check for each candidate at the default threshold.
+//
+// `npm run eval:conflicts` without a file does it for the labelled sample, for the generated
+// set (tests/data/conflicts/pairs.csv) and for its held-out part, each in its own process and
+// database, and prints one line per file.
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 const file = process.argv.slice(2).find((a) => !a.startsWith('-'))
 if (!file) {
-  console.error('usage: npm run eval:conflicts -- <file.csv>')
-  process.exit(2)
+  const repo = path.resolve(import.meta.dirname, '..')
+  const sets: [string, string][] = [
+    ['sample', path.resolve(repo, '../shared/data/conflicts/sample.csv')],
+    ['generated set', path.join(repo, 'tests/data/conflicts/pairs.csv')],
+    ['  its held-out part', path.join(repo, 'tests/data/conflicts/holdout.csv')],
+  ]
+  let failed = false
+  for (const [label, csv] of sets) {
+    if (!fs.existsSync(csv)) {
+      console.log(`${label.padEnd(20)} (missing: ${path.relative(process.cwd(), csv)})`)
+      continue
+    }
+    const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, csv], { encoding: 'utf8' })
+    if (run.status !== 0) {
+      failed = true
+      console.log(`${label.padEnd(20)} failed: ${run.stderr.trim().split('\n').at(-1)}`)
+      continue
+    }
+    const lines = run.stdout.trim().split('\n')
+    console.log(`${label.padEnd(20)} ${lines.at(-1)}  (${lines.at(-2)})`)
+  }
+  process.exit(failed ? 1 : 0)
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitra-eval-'))
 process.env.DATABASE_URL = path.join(dir, 'eval.db')

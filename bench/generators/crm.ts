@@ -9,7 +9,7 @@
 //   hundreds (S) to thousands (L) of opportunities, and proportionally more contacts; a "busy" account with about
 //   20 opportunities is picked too, so one account page has the same size at every scale;
 // - words in company names are Zipf-popular too, so conflict-detection keys range from unique to huge.
-import { blockingKeys, normaliseCompanyName } from '../../app/modules/matching/company-match'
+import { blockingKeys, normaliseCompanyName, prepareCompany, wordKeys } from '../../app/modules/matching/company-match'
 import { DEMO_LOGINS } from '../../scripts/seed'
 import { inBatches, withIndexesDropped } from '../lib/bulk'
 import { companyDomainFor, companyName, FIRST_NAMES, INDUSTRIES, LAST_NAMES, pickPlace, slug, TITLES } from '../lib/names'
@@ -166,7 +166,9 @@ function generateCrm(ctx: GeneratorContext) {
         const createdAt = daysAgo(1800)
         const updatedAt = Math.min(now, createdAt + Math.floor(rng() * 400 * DAY))
         insertAccount.run(id, cn.name, normaliseCompanyName(cn.name), domain, taxId, pick(rng, INDUSTRIES), `Jl. ${pick(rng, FIRST_NAMES)} Raya No. ${intBetween(rng, 1, 250)}`, place.city, place.region, phone(), owner, createdAt, updatedAt)
-        for (const key of new Set(blockingKeys({ name: cn.name, domain, npwp: taxId }))) {
+        const prepared = prepareCompany({ name: cn.name, domain, npwp: taxId })
+        // as indexCompanyKeys stores them: blocking keys plus word keys (the counts are filled in one pass below)
+        for (const key of new Set([...blockingKeys(prepared), ...wordKeys(prepared)])) {
           insertKey.run(key, id)
           keyRows++
         }
@@ -256,6 +258,13 @@ function generateCrm(ctx: GeneratorContext) {
     ctx.shared.accountNames = accountNames
     ctx.shared.passwordHash = passwordHash
   }, log)
+
+  // ---- the per-key row counts and word counts the matcher keeps with its index (match_key_counts) -----------------
+  const countsStarted = performance.now()
+  db.exec(`DELETE FROM match_key_counts WHERE kind = 'account';
+    INSERT INTO match_key_counts (kind, key, n) SELECT 'account', key, count(*) FROM account_match_keys GROUP BY key;
+    INSERT INTO match_key_counts (kind, key, n) SELECT 'account', '#', count(*) FROM accounts;`)
+  log(`match key counts ${((performance.now() - countsStarted) / 1000).toFixed(0)} s`)
 
   // ---- facts for the measures (read back now that the indexes exist again) ----------------------------------------
   const partnerStats = db.prepare(`SELECT count(*) AS opportunities, (SELECT count(*) FROM memberships WHERE org_id = ?) AS users FROM opportunities WHERE partner_org_id = ?`)

@@ -1,13 +1,14 @@
 // Module measure of deal registration: the conflict check. In process, against the run's database: given the
 // customer company a reseller typed, find existing accounts it may be, through account_match_keys.
 //
-// The lookup (the design in app/modules/deals/matching.ts, blockingKeys):
-//   1. compute the candidate's blocking keys;
-//   2. for each key read at most CAP + 1 account ids from the (key, account_id) index; a key that returns CAP + 1
-//      is too common to be evidence ("p:jaya|maju") and is skipped. This bounded read is the per-key count and the
-//      fetch in one index range scan, so no statistics table has to be kept in step with every account write;
-//   3. load name, domain and NPWP of the union of ids (one statement, ids passed as JSON) and score each with
-//      scoreCompanyMatch; report those at or above DEFAULT_CONFLICT_THRESHOLD.
+// The lookup (the design in app/modules/matching/matching.server.ts, blockingKeys):
+//   1. compute the candidate's blocking keys and words;
+//   2. read the row counts of those keys and the word counts from match_key_counts (one statement, keys as JSON);
+//   3. read the postings of the keys that some account has and at most CAP accounts share, most selective first,
+//      until CANDIDATE_BUDGET postings have been read; a key over the cap ("p:jaya|maju") is never read;
+//   4. load name, domain and NPWP of the union of ids (one statement, ids passed as JSON) and score each with
+//      scoreCompanyMatch, names weighed by the word rarity of step 2; report those at or above
+//      DEFAULT_CONFLICT_THRESHOLD.
 // The app figure is the deal module's own findAccountConflicts (app/modules/deals/conflicts.server.ts, through
 // drizzle); the baseline is the same algorithm in bare better-sqlite3 below, so the ratio is the ORM's share.
 //
@@ -15,10 +16,10 @@
 // city, capitals, abbreviations; sometimes with the domain or NPWP) and fresh names that are not in the CRM. The
 // retyped ones also give the recall of the blocking: how often the account they came from is found.
 import Database from 'better-sqlite3'
-import { blockingKeys, DEFAULT_CONFLICT_THRESHOLD, prepareCompany, scoreCompanyMatch, type CompanyRecord } from '../../app/modules/matching/company-match'
+import { blockingKeys, DEFAULT_CONFLICT_THRESHOLD, prepareCompany, rarityFromStats, scoreCompanyMatch, wordKeys, type CompanyRecord } from '../../app/modules/matching/company-match'
 import { findDealConflicts } from '../../app/modules/deals/conflicts.server'
 import { findMatchingAccounts } from '../../app/modules/crm/crm.server'
-import { KEY_CAP } from '../../app/modules/matching/matching.server'
+import { CANDIDATE_BUDGET, KEY_CAP } from '../../app/modules/matching/matching.server'
 
 const findAccountConflicts = (c: CompanyRecord) => findMatchingAccounts(c).map((m) => ({ id: m.record.id, score: m.score }))
 import { companyDomainFor, companyName, nameVariant } from '../lib/names'
@@ -33,21 +34,33 @@ const P99_TARGET_MS = 25
 type Candidate = CompanyRecord & { sourceId: string | null }
 
 export function conflictLookup(db: Database.Database) {
-  const idsForKey = db.prepare(`SELECT account_id FROM account_match_keys WHERE key = ? LIMIT ${KEY_ROW_CAP + 1}`).pluck()
+  const idsForKey = db.prepare(`SELECT account_id FROM account_match_keys WHERE key = ?`).pluck()
+  const countsOf = db.prepare(`SELECT key, n FROM match_key_counts WHERE kind = 'account' AND key IN (SELECT value FROM json_each(?))`)
   const accountsById = db.prepare(`SELECT id, name, domain, npwp FROM accounts WHERE id IN (SELECT value FROM json_each(?))`)
   return (record: CompanyRecord) => {
     const candidate = prepareCompany(record)
+    const keys = blockingKeys(candidate)
+    const counts = new Map<string, number>()
+    for (const r of countsOf.all(JSON.stringify(['#', ...keys, ...wordKeys(candidate)])) as { key: string; n: number }[]) counts.set(r.key, r.n)
     const ids = new Set<string>()
     let skippedKeys = 0
-    for (const key of blockingKeys(candidate)) {
-      const rows = idsForKey.all(key) as string[]
-      if (rows.length > KEY_ROW_CAP) skippedKeys++
-      else for (const id of rows) ids.add(id)
+    const selective = keys.filter((k) => {
+      const n = counts.get(k) ?? 0
+      if (n > KEY_ROW_CAP) skippedKeys++
+      return n > 0 && n <= KEY_ROW_CAP
+    })
+    selective.sort((a, b) => counts.get(a)! - counts.get(b)!)
+    let read = 0
+    for (const key of selective) {
+      read += counts.get(key)!
+      if (read > CANDIDATE_BUDGET && ids.size > 0) break
+      for (const id of idsForKey.all(key) as string[]) ids.add(id)
     }
+    const rarity = rarityFromStats({ total: counts.get('#') ?? 0, count: (t) => counts.get(`w:${t}`) })
     const conflicts: { id: string; score: number }[] = []
     if (ids.size > 0) {
       for (const row of accountsById.all(JSON.stringify([...ids])) as ({ id: string } & CompanyRecord)[]) {
-        const { score } = scoreCompanyMatch(candidate, row)
+        const { score } = scoreCompanyMatch(candidate, row, { rarity })
         if (score >= DEFAULT_CONFLICT_THRESHOLD) conflicts.push({ id: row.id, score })
       }
     }

@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { accounts } from './crm'
 import { dealRegistrations } from './deals'
 
@@ -29,4 +29,19 @@ export const dealRegistrationMatchKeys = sqliteTable(
       .references(() => dealRegistrations.id, { onDelete: 'cascade' }),
   },
   (t) => [index('deal_reg_keys_key_idx').on(t.key, t.registrationId), index('deal_reg_keys_reg_idx').on(t.registrationId)],
+)
+
+// Row counts per key, per kind of record, kept in step with the two key tables by
+// indexCompanyKeys/removeCompanyKeys. Two uses: a lookup reads the most selective keys first
+// and never reads the postings of a key it already knows is too common; and the word keys
+// (`w:<word>`) give how many accounts use each word, the rarity statistics the scorer weighs
+// names with. The row with key '#' counts the records themselves.
+export const matchKeyCounts = sqliteTable(
+  'match_key_counts',
+  {
+    kind: text('kind', { enum: ['account', 'registration'] }).notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] })],
 )

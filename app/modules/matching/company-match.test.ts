@@ -49,7 +49,8 @@ describe('normaliseCompanyName', () => {
 
   it('expands common abbreviations', () => {
     expect(normaliseCompanyName('Vertex Energy Intl. Inc')).toBe('vertex energy internasional')
-    expect(normaliseCompanyName('Global Technology Solutions')).toBe('global teknologi solusi')
+    // English respellings stay as typed here (a readable search form); they are folded only for comparison
+    expect(normaliseCompanyName('Global Technology Solutions')).toBe('global technology solutions')
     expect(normaliseCompanyName('PT Abadi Jaya Ind. Tbk')).toBe('abadi jaya indonesia')
     expect(normaliseCompanyName('PT Cipta Sehati Tek.')).toBe('cipta sehati teknologi')
   })
