@@ -43,7 +43,7 @@ export function datasetKey(): string {
   const inputs = [
     ...filesUnder(path.join(REPO_DIR, 'db/migrations')),
     path.join(REPO_DIR, 'db/seed.ts'),
-    path.join(REPO_DIR, 'app/modules/deals/matching.ts'),
+    path.join(REPO_DIR, 'app/modules/matching/company-match.ts'),
     ...filesUnder(GENERATORS_DIR),
     path.join(BENCH_DIR, 'lib/names.ts'),
     path.join(BENCH_DIR, 'lib/rng.ts'),
