@@ -2,10 +2,11 @@ import { and, desc, eq } from 'drizzle-orm'
 import { auditLog, users } from '../../../db/schema'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
+import { currentRequestId } from '../../utils/request-context'
 
 type Who = { userId: string; orgId: string | null } | null
 
-/** One audit row per state change, written in the caller's transaction. */
+/** One audit row per state change, written in the caller's transaction, with the request id that made it. */
 export function audit(
   tx: DbOrTx,
   actor: Who,
@@ -17,7 +18,7 @@ export function audit(
   at = Date.now(),
 ) {
   tx.insert(auditLog)
-    .values({ id: newId(), actorId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null, entityType, entityId, action, before, after, at })
+    .values({ id: newId(), actorId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null, entityType, entityId, action, before, after, at, requestId: currentRequestId() })
     .run()
 }
 
