@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { invitations, loginAttempts, memberships, organisations, passwordResetTokens, users } from '../../../db/schema'
 import { db } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
@@ -6,38 +6,37 @@ import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId, newSecret } from '../../utils/ids'
 import type { Actor } from './actor'
 import { audit } from '../audit/audit.server'
-import { kickEmailDelivery, queueEmail } from '../notify/notify.server'
+import { kickEmailDelivery, notify, queueEmail } from '../notify/notify.server'
+import { deviceFor, loginWait, newDeviceCookieValue, recordLoginFailure, recordLoginSuccess } from './login-limits.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server'
 import { createSession, hashSecret, invalidateUserSessions } from './session.server'
 
-export const LOGIN_WINDOW_MS = 15 * 60_000
-export const MAX_FAILURES_PER_ACCOUNT = 5
-export const MAX_FAILURES_PER_IP = 30
+export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from './login-limits.server'
 export const RESET_TOKEN_TTL_MS = 30 * 60_000
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000
 
-export type LoginResult = { ok: true; token: string; userId: string } | { ok: false; reason: 'invalid' | 'locked' }
-
-function recentFailures(column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string, now: number) {
-  return (
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(eq(column, value), eq(loginAttempts.success, false), gt(loginAttempts.at, now - LOGIN_WINDOW_MS)))
-      .get()?.n ?? 0
-  )
-}
+export type LoginResult =
+  | { ok: true; token: string; userId: string; deviceCookie: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; retryAfterSeconds: number }
 
 /**
  * Checks a password and opens a new session (a fresh id each time, so a planted cookie
- * cannot be fixed). Too many failures for the address or the IP lock sign-in for the
- * window; the answer is the same whether or not the address exists.
+ * cannot be fixed). Throttling follows the device-cookie pattern (login-limits.server.ts):
+ * a browser that signed in as this user before is judged on its own failures only; unknown
+ * clients meet the per-account back-off and the per-IP limit. The answer is the same whether
+ * or not the address exists. A success hands back a new device cookie for the browser.
  */
-export async function login(input: { email: string; password: string; ip: string; userAgent?: string }, now = Date.now()): Promise<LoginResult> {
+export async function login(
+  input: { email: string; password: string; ip: string; userAgent?: string; deviceCookie?: string | null },
+  now = Date.now(),
+): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase()
-  if (recentFailures(loginAttempts.email, email, now) >= MAX_FAILURES_PER_ACCOUNT || recentFailures(loginAttempts.ip, input.ip, now) >= MAX_FAILURES_PER_IP) {
+  const deviceId = deviceFor(input.deviceCookie, email)
+  const { trusted, waitSeconds } = await loginWait(email, input.ip, deviceId)
+  if (waitSeconds > 0) {
     await verifyAgainstDummy(input.password)
-    return { ok: false, reason: 'locked' }
+    return { ok: false, reason: 'locked', retryAfterSeconds: waitSeconds }
   }
   const user = db.select().from(users).where(eq(users.email, email)).get()
   let ok = false
@@ -49,9 +48,23 @@ export async function login(input: { email: string; password: string; ip: string
     if (!org || org.status === 'inactive') ok = false
   }
   db.insert(loginAttempts).values({ id: newId(), email, ip: input.ip, success: ok, at: now }).run()
-  if (!ok || !user) return { ok: false, reason: 'invalid' }
+  if (!ok || !user) {
+    const lockedSeconds = await recordLoginFailure(email, input.ip, deviceId, trusted)
+    if (lockedSeconds && user && user.status === 'active') notifyLocked(user.id, lockedSeconds, now)
+    return { ok: false, reason: 'invalid' }
+  }
+  await recordLoginSuccess(deviceId)
   const session = createSession(user.id, { ip: input.ip, userAgent: input.userAgent }, db, now)
-  return { ok: true, token: session.token, userId: user.id }
+  return { ok: true, token: session.token, userId: user.id, deviceCookie: newDeviceCookieValue(email) }
+}
+
+/** Tells the owner that sign-in to their account is paused (in-app and by email), with the way out. */
+function notifyLocked(userId: string, seconds: number, now: number) {
+  db.transaction((tx) => {
+    notify(tx, userId, 'account_locked', { minutes: Math.ceil(seconds / 60) }, '/forgot-password')
+    audit(tx, { userId, orgId: null }, 'user', userId, 'sign_in_locked', null, { seconds }, now)
+  })
+  kickEmailDelivery()
 }
 
 /** Always succeeds from the caller's point of view, so the form cannot be used to find accounts. */
