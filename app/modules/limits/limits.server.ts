@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3'
 import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible'
 import { parseCookies, SESSION_COOKIE_PLAIN_NAME, SESSION_COOKIE_SECURE_NAME } from '../../utils/cookies'
 import { rawSqlite } from '../../utils/db.server'
+import { isLocale, localeFromAcceptLanguage, translate, type Locale } from '../../utils/i18n'
 
 export type LimitSpec = { points: number; durationSeconds: number; blockSeconds?: number }
 
@@ -90,4 +91,24 @@ export function limitKey(name: RequestLimitName, cookieHeader: string | null, ip
   const token = cookies.get(SESSION_COOKIE_SECURE_NAME) ?? cookies.get(SESSION_COOKIE_PLAIN_NAME)
   const sessionId = token?.split('.')[0]
   return sessionId && /^[A-Za-z0-9_-]{8,64}$/.test(sessionId) ? `s:${sessionId}` : `ip:${ip}`
+}
+
+/** The locale of a request seen before Remix: the language cookie, else Accept-Language. */
+export function localeOfHeaders(cookieHeader: string | null, acceptLanguage: string | null): Locale {
+  const chosen = parseCookies(cookieHeader).get('mitra_lang')
+  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage)
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** The 429 answer: a small page in the user's language, or JSON for fetches; Retry-After is set by the caller. */
+export function tooManyRequestsBody(locale: Locale, retryAfterSeconds: number, wantsJson: boolean): { type: string; body: string } {
+  const title = translate(locale, 'errors.tooManyRequestsTitle')
+  const message = translate(locale, 'errors.tooManyRequests', { seconds: retryAfterSeconds })
+  if (wantsJson) return { type: 'application/json', body: JSON.stringify({ message, retryAfterSeconds }) }
+  const body = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — Mitra</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}h1{font-size:1.5rem}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p><p><a href="/">Mitra</a></p></main></body></html>`
+  return { type: 'text/html; charset=utf-8', body }
 }
