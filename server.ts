@@ -359,3 +359,5 @@ async function shutdown(signal: NodeJS.Signals) {
 }
 process.on('SIGTERM', (signal) => void shutdown(signal))
 process.on('SIGINT', (signal) => void shutdown(signal))
+// started by scripts/start.ts: the wrapper gone (killed outright) means stop too
+if (process.send) process.on('disconnect', () => void shutdown('SIGTERM'))
