@@ -59,6 +59,7 @@ export function startScheduler(jobs: Job[], intervalMs: number): () => Promise<v
           if (stopped) break
           await runJobOnce(job)
         }
+        metrics().schedulerTicks.inc()
       } catch (error) {
         // a broken job or a busy database must never take the web server down with it
         logger().error({ err: error }, 'job scheduler tick failed')

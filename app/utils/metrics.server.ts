@@ -20,6 +20,7 @@ function create() {
   const http5xx = new client.Counter({ name: 'mitra_http_5xx_total', help: 'HTTP responses with a 5xx status, by route', labelNames: ['route'] as const, registers: [registry] })
   const rateLimited = new client.Counter({ name: 'mitra_rate_limited_total', help: 'Requests refused by an abuse limit, by limit', labelNames: ['limit'] as const, registers: [registry] })
   const jobRuns = new client.Counter({ name: 'mitra_job_runs_total', help: 'Periodic job runs (lease taken and job run), by job', labelNames: ['job'] as const, registers: [registry] })
+  const schedulerTicks = new client.Counter({ name: 'mitra_scheduler_ticks_total', help: 'Passes of the in-process scheduler over the jobs (each job run or skipped)', registers: [registry] })
   const jobFailures = new client.Counter({ name: 'mitra_job_failures_total', help: 'Periodic job runs that threw, by job', labelNames: ['job'] as const, registers: [registry] })
   new client.Gauge({
     name: 'mitra_outbox_backlog',
@@ -46,7 +47,7 @@ function create() {
       }
     },
   })
-  return { registry, httpRequests, httpDuration, http5xx, rateLimited, jobRuns, jobFailures }
+  return { registry, httpRequests, httpDuration, http5xx, rateLimited, jobRuns, jobFailures, schedulerTicks }
 }
 
 const KEY = Symbol.for('mitra.metrics')
