@@ -5,7 +5,8 @@ import { newId } from '../utils/ids'
 import { logger } from '../utils/logger.server'
 import { metrics } from '../utils/metrics.server'
 
-export type Job = { name: string; everyMs: number; run: (now: number) => Promise<unknown> | unknown }
+/** leaseMs: how long a run may hold the job before another process may take it (default 5 minutes). */
+export type Job = { name: string; everyMs: number; leaseMs?: number; run: (now: number) => Promise<unknown> | unknown }
 
 const holder = `${process.pid}-${newId().slice(0, 8)}`
 
@@ -19,7 +20,7 @@ export async function runJobOnce(job: Job, now = Date.now(), options: { force?: 
   if (!options.force && lease?.lastRunAt && now - lease.lastRunAt < job.everyMs) return 'skipped'
   const taken = db
     .update(jobLeases)
-    .set({ holder, leaseUntil: now + 5 * 60_000 })
+    .set({ holder, leaseUntil: now + (job.leaseMs ?? 5 * 60_000) })
     .where(and(eq(jobLeases.name, job.name), lt(jobLeases.leaseUntil, now)))
     .run().changes
   if (!taken) return 'skipped'
