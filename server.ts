@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { limitKey, localeOfHeaders, REQUEST_LIMITS, requestLimitFor, take, tooManyRequestsBody } from './app/modules/limits/limits.server'
+import { count, countsAfterAnswer, limitKey, localeOfHeaders, peek, REQUEST_LIMITS, requestLimitFor, take, tooManyRequestsBody } from './app/modules/limits/limits.server'
 import { hasSessionCookie } from './app/utils/cookies'
 import { closeDb, rawSqlite } from './app/utils/db.server'
 import { readiness, setDraining } from './app/utils/health.server'
@@ -176,9 +176,26 @@ app.use((req, res, next) => {
 app.use(async (req, res, next) => {
   const name = requestLimitFor(req.method, req.path, new URLSearchParams(req.originalUrl.split('?')[1] ?? ''), req.get('content-type'))
   if (!name) return next()
+  const spec = REQUEST_LIMITS[name]
+  const key = limitKey(name, req.get('cookie') ?? null, clientIpOf(req))
   let result: Awaited<ReturnType<typeof take>>
   try {
-    result = await take(name, REQUEST_LIMITS[name], limitKey(name, req.get('cookie') ?? null, clientIpOf(req)))
+    if (countsAfterAnswer(name)) {
+      const wait = await peek(name, spec, key)
+      result = wait ? { ok: false, retryAfterSeconds: wait } : { ok: true }
+      if (result.ok) {
+        // counted as the answer's head is written (its write lands before the client can read the answer)
+        const writeHead = res.writeHead
+        res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+          const status = args[0]
+          const sentToSignIn = status >= 300 && status < 400 && String(res.getHeader('location') ?? '').startsWith('/login')
+          if (!sentToSignIn) count(name, spec, key).catch((error: unknown) => log.warn({ err: error, limit: name }, 'abuse limit not counted'))
+          return writeHead.apply(res, args)
+        }) as typeof res.writeHead
+      }
+    } else {
+      result = await take(name, spec, key)
+    }
   } catch (error) {
     // a limit store that cannot answer (database busy) must not take the page down with it
     log.warn({ err: error, limit: name }, 'abuse limit not checked')

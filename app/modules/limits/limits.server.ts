@@ -81,6 +81,26 @@ export function requestLimitFor(method: string, pathname: string, query: URLSear
 const SIGNED_IN_LIMITS = new Set<RequestLimitName>(['conflicts', 'export', 'upload'])
 
 /**
+ * Limits of signed-in pages are checked before the request and counted after its answer, and
+ * not counted when the answer was "sign in first": a refused request changes nothing (the route
+ * walker holds every refusal to that). Concurrent requests may pass the limit by their number.
+ */
+export function countsAfterAnswer(name: RequestLimitName): boolean {
+  return SIGNED_IN_LIMITS.has(name)
+}
+
+/** Seconds until `key` may ask again (0: it may), without counting anything. */
+export async function peek(name: string, spec: LimitSpec, key: string): Promise<number> {
+  const res = await limiter(name, spec).get(key)
+  return res && res.consumedPoints >= spec.points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0
+}
+
+/** Counts one answered request (never throws: a counter that cannot be written is logged by the caller). */
+export async function count(name: string, spec: LimitSpec, key: string): Promise<void> {
+  await limiter(name, spec).penalty(key, 1)
+}
+
+/**
  * Whom a request's counter belongs to. Limits of signed-in pages count per session (the id,
  * never the secret half; a made-up cookie gets its own counter but no data, since the page still
  * requires a real session). Public forms count per IP: a cookie costs an attacker nothing there.
