@@ -22,6 +22,7 @@ export const JOBS: Job[] = [
           name: 'backup-database',
           everyMs: backupHours * 60 * 60_000,
           leaseMs: 60 * 60_000,
+          forceable: false,
           run: async () => {
             const { file, bytes, copyMs, verifyMs, removed } = await backupDatabase(rawSqlite(), getEnv().BACKUP_DIR, getEnv().BACKUP_KEEP)
             return { file, bytes, copyMs, verifyMs, removed: removed.length }

@@ -5,8 +5,11 @@ import { newId } from '../utils/ids'
 import { logger } from '../utils/logger.server'
 import { metrics } from '../utils/metrics.server'
 
-/** leaseMs: how long a run may hold the job before another process may take it (default 5 minutes). */
-export type Job = { name: string; everyMs: number; leaseMs?: number; run: (now: number) => Promise<unknown> | unknown }
+/**
+ * leaseMs: how long a run may hold the job before another process may take it (default 5 minutes).
+ * forceable: false keeps the job to its interval even in `npm run jobs` (a backup per cron minute would fill the disk).
+ */
+export type Job = { name: string; everyMs: number; leaseMs?: number; forceable?: boolean; run: (now: number) => Promise<unknown> | unknown }
 
 const holder = `${process.pid}-${newId().slice(0, 8)}`
 
@@ -17,7 +20,8 @@ const holder = `${process.pid}-${newId().slice(0, 8)}`
 export async function runJobOnce(job: Job, now = Date.now(), options: { force?: boolean } = {}): Promise<'ran' | 'skipped'> {
   db.insert(jobLeases).values({ name: job.name, leaseUntil: 0 }).onConflictDoNothing().run()
   const lease = db.select().from(jobLeases).where(eq(jobLeases.name, job.name)).get()
-  if (!options.force && lease?.lastRunAt && now - lease.lastRunAt < job.everyMs) return 'skipped'
+  const forced = options.force && job.forceable !== false
+  if (!forced && lease?.lastRunAt && now - lease.lastRunAt < job.everyMs) return 'skipped'
   const taken = db
     .update(jobLeases)
     .set({ holder, leaseUntil: now + (job.leaseMs ?? 5 * 60_000) })
