@@ -51,7 +51,8 @@ const clientIpOf = (req: express.Request) => req.ip ?? req.socket.remoteAddress 
 // route. When the response is done: one log line and the HTTP metrics.
 app.use((req, res, next) => {
   const started = process.hrtime.bigint()
-  const requestId = acceptableRequestId(req.get('x-request-id')) ?? crypto.randomUUID()
+  // an id set by the proxy in front is kept (only behind one: a client's own would be its word against our log)
+  const requestId = (env.TRUST_PROXY ? acceptableRequestId(req.get('x-request-id')) : null) ?? crypto.randomUUID()
   res.setHeader('X-Request-Id', requestId)
   // while draining, every answer closes its connection so clients move to another server
   if (shuttingDown) res.setHeader('Connection', 'close')

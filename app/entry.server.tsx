@@ -31,8 +31,11 @@ export function startJobScheduler(intervalMs: number) {
  */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  if (isRouteErrorResponse(error) && error.status < 500) return
-  if (error instanceof Response && error.status < 500) return
+  if (isRouteErrorResponse(error) || error instanceof Response) {
+    // an answer a route chose (a 503 "busy, retry" is one): no stack to show, the request line has the status
+    if (error.status >= 500) logger().warn({ status: error.status }, 'request answered with a server error status')
+    return
+  }
   logger().error({ err: error }, 'request failed')
 }
 

@@ -81,9 +81,9 @@ describe('logs', () => {
     const row = server.db.prepare("SELECT request_id AS requestId FROM audit_log WHERE action = 'profile_updated' AND actor_id = ? ORDER BY at DESC LIMIT 1").get(user.id) as { requestId: string }
     expect(row.requestId).toBe(requestId)
     expect(await loggedLine(requestId)).toMatchObject({ route: 'routes/_app.profile', actorId: user.id, orgId: user.orgId })
-    // a well-formed id from a proxy in front is kept
-    const forwarded = await server.request('/healthz', { headers: { 'X-Request-Id': 'edge-1234abcd' } })
-    expect(forwarded.headers.get('x-request-id')).toBe('edge-1234abcd')
+    // without a proxy in front, a client cannot choose its own id
+    const chosen = await server.request('/healthz', { headers: { 'X-Request-Id': 'chosen-by-client' } })
+    expect(chosen.headers.get('x-request-id')).not.toBe('chosen-by-client')
   })
 
   it('keeps passwords, cookies, tokens and reset links out of the log', async () => {
@@ -114,10 +114,21 @@ describe('metrics and readiness', () => {
     expect(res.body).toMatch(/mitra_http_request_duration_seconds_bucket\{le="[^"]+",method="GET",route="routes\/healthz"\}/)
   })
 
-  it('/readyz says the database is writable and the migrations are current', async () => {
+  it('/readyz says the database is writable and the migrations are current, and 503 when one is pending', async () => {
     const res = await server.request('/readyz')
     expect(res.status).toBe(200)
     expect(JSON.parse(res.body)).toEqual({ status: 'ready', database: 'ok', migrations: 'ok' })
+    // forget the newest applied migration: the server is no longer ready
+    const newest = server.db.prepare('SELECT id, hash, created_at AS createdAt FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1').get() as { id: number | null; hash: string; createdAt: number }
+    server.db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(newest.createdAt)
+    try {
+      const pending = await server.request('/readyz')
+      expect(pending.status).toBe(503)
+      expect(JSON.parse(pending.body).migrations).toMatch(/^pending/)
+    } finally {
+      server.db.prepare('INSERT INTO __drizzle_migrations (id, hash, created_at) VALUES (?, ?, ?)').run(newest.id, newest.hash, newest.createdAt)
+    }
+    expect((await server.request('/readyz')).status).toBe(200)
   })
 })
 
@@ -139,6 +150,11 @@ describe('metrics refuse the public', () => {
     expect(withToken.status).toBe(200)
     expect(withToken.body).toContain('mitra_http_requests_total')
     expect((await behindProxy.request('/metrics', { headers: { 'X-Forwarded-For': '10.1.2.3' } })).status).toBe(200)
+  })
+
+  it('keeps the request id the proxy in front set', async () => {
+    const res = await behindProxy.request('/healthz', { headers: { 'X-Request-Id': 'edge-1234abcd' } })
+    expect(res.headers.get('x-request-id')).toBe('edge-1234abcd')
   })
 })
 
