@@ -363,7 +363,7 @@ async function shutdown(signal: NodeJS.Signals) {
   // net.Server's close, not http.Server's: the latter also drops idle keep-alive sockets at once,
   // and a client may be sending its next request on one of them at that very moment
   const drained = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()))
-  await Promise.all([drained, Promise.resolve(stopScheduler?.()).then(() => log.info('scheduler stopped'))])
+  await Promise.all([drained, stopScheduler ? Promise.resolve(stopScheduler()).then(() => log.info('scheduler stopped')) : null])
   clearTimeout(cut)
   try {
     rawSqlite().pragma('wal_checkpoint(TRUNCATE)')
