@@ -22,8 +22,9 @@ const DEVICE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
 
 const ACCOUNT: LimitSpec = { points: MAX_FAILURES_PER_ACCOUNT, durationSeconds: LOGIN_WINDOW_SECONDS }
 const ACCOUNT_LOCKS: LimitSpec = { points: 64, durationSeconds: MAX_LOCK_SECONDS }
-const IP: LimitSpec = { points: MAX_FAILURES_PER_IP, durationSeconds: LOGIN_WINDOW_SECONDS, blockSeconds: LOGIN_WINDOW_SECONDS }
-const DEVICE: LimitSpec = { points: MAX_FAILURES_PER_DEVICE, durationSeconds: LOGIN_WINDOW_SECONDS, blockSeconds: LOGIN_WINDOW_SECONDS }
+// the limit that is reached blocks for LOGIN_WINDOW_SECONDS from that moment (recordLoginFailure)
+const IP: LimitSpec = { points: MAX_FAILURES_PER_IP, durationSeconds: LOGIN_WINDOW_SECONDS }
+const DEVICE: LimitSpec = { points: MAX_FAILURES_PER_DEVICE, durationSeconds: LOGIN_WINDOW_SECONDS }
 
 const account = () => limiter('login_account', ACCOUNT)
 const accountLocks = () => limiter('login_account_locks', ACCOUNT_LOCKS)
@@ -84,10 +85,12 @@ export async function loginWait(email: string, clientIp: string, deviceId: strin
  */
 export async function recordLoginFailure(email: string, clientIp: string, deviceId: string | null, trusted: boolean): Promise<number> {
   if (trusted && deviceId) {
-    await device().penalty(deviceId, 1)
+    const own = await device().penalty(deviceId, 1)
+    if (own.consumedPoints === DEVICE.points) await device().block(deviceId, LOGIN_WINDOW_SECONDS)
     return 0
   }
-  await ip().penalty(clientIp, 1)
+  const byIp = await ip().penalty(clientIp, 1)
+  if (byIp.consumedPoints === IP.points) await ip().block(clientIp, LOGIN_WINDOW_SECONDS)
   const key = accountKey(email)
   const res = await account().penalty(key, 1)
   if (res.consumedPoints !== ACCOUNT.points) return 0
