@@ -12,6 +12,7 @@ import compression from 'compression'
 import express from 'express'
 import { count, countsAfterAnswer, limitKey, localeOfHeaders, peek, REQUEST_LIMITS, requestLimitFor, take, tooManyRequestsBody } from './app/modules/limits/limits.server'
 import { hasSessionCookie } from './app/utils/cookies'
+import { backgroundSettled } from './app/utils/background'
 import { closeDb, rawSqlite } from './app/utils/db.server'
 import { readiness, setDraining } from './app/utils/health.server'
 import { logger, scrubText } from './app/utils/logger.server'
@@ -355,15 +356,19 @@ async function shutdown(signal: NodeJS.Signals) {
   shuttingDown = true
   setDraining()
   log.info({ signal, graceMs: env.SHUTDOWN_GRACE_MS }, 'shutting down: draining requests')
+  let graceOver: () => void = () => {}
+  const grace = new Promise<void>((resolve) => (graceOver = resolve))
   const cut = setTimeout(() => {
     log.warn('grace period over: closing the remaining connections')
     server.closeAllConnections()
+    graceOver()
   }, env.SHUTDOWN_GRACE_MS)
-  cut.unref()
   // net.Server's close, not http.Server's: the latter also drops idle keep-alive sockets at once,
   // and a client may be sending its next request on one of them at that very moment
   const drained = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()))
   await Promise.all([drained, stopScheduler ? Promise.resolve(stopScheduler()).then(() => log.info('scheduler stopped')) : null])
+  // email deliveries started by the last requests finish and mark their rows sent (within the grace period)
+  await Promise.race([backgroundSettled(), grace])
   clearTimeout(cut)
   try {
     rawSqlite().pragma('wal_checkpoint(TRUNCATE)')
