@@ -1,13 +1,23 @@
-// The HTTP server: security headers with a per-request CSP nonce, the Origin check on
-// every mutation, static assets, then Remix. Used by `npm start`, `npm run serve` and `npm run dev`.
+// The HTTP server: a request id and one JSON log line per request, security headers with a
+// per-request CSP nonce, /readyz and /metrics, the Origin check on every mutation, abuse limits,
+// a body cap counted on the bytes read, static assets, then Remix. SIGTERM/SIGINT drain it.
+// Used by `npm start`, `npm run serve` and `npm run dev`. Runbook: docs/operations.md.
 import crypto from 'node:crypto'
+import net from 'node:net'
 import path from 'node:path'
+import { Transform, type TransformCallback } from 'node:stream'
 import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { count, countsAfterAnswer, limitKey, localeOfHeaders, peek, REQUEST_LIMITS, requestLimitFor, take, tooManyRequestsBody } from './app/modules/limits/limits.server'
 import { hasSessionCookie } from './app/utils/cookies'
+import { backgroundSettled } from './app/utils/background'
+import { closeDb, rawSqlite } from './app/utils/db.server'
+import { readiness, setDraining } from './app/utils/health.server'
+import { logger, scrubText } from './app/utils/logger.server'
+import { metrics } from './app/utils/metrics.server'
+import { acceptableRequestId, currentActor, setRoute } from './app/utils/request-context'
 import { requestScope } from './app/utils/request-scope'
 import { ConfigError, getEnv } from './app/utils/env.server'
 
@@ -22,6 +32,8 @@ try {
   throw error
 }
 const isProduction = env.NODE_ENV === 'production'
+const log = logger()
+const metric = metrics()
 
 const viteDevServer = isProduction
   ? undefined
@@ -31,8 +43,41 @@ const app = express()
 app.disable('x-powered-by')
 // trust exactly one proxy hop: the left-most X-Forwarded-For entry is the client's to forge
 if (env.TRUST_PROXY) app.set('trust proxy', 1)
+
+let shuttingDown = false
+const clientIpOf = (req: express.Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown'
+
+// One request scope per request (request-scope.ts): the per-request cache, the request id
+// (also the X-Request-Id response header, audit rows and every log line written meanwhile), the
+// route. When the response is done: one log line and the HTTP metrics.
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint()
+  // an id set by the proxy in front is kept (only behind one: a client's own would be its word against our log)
+  const requestId = (env.TRUST_PROXY ? acceptableRequestId(req.get('x-request-id')) : null) ?? crypto.randomUUID()
+  res.setHeader('X-Request-Id', requestId)
+  // while draining, every answer closes its connection so clients move to another server
+  if (shuttingDown) res.setHeader('Connection', 'close')
+  const store = new Map<string, unknown>([['__requestId', requestId]])
+  let logged = false
+  const done = () => {
+    if (logged) return
+    logged = true
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6
+    const status = res.writableFinished ? res.statusCode : 499 // 499: the client went away first
+    const route = res.statusCode === 404 ? '(not found)' : ((res.locals.route as string | undefined) ?? requestScope.run(store, () => store.get('__route') as string | undefined) ?? 'other')
+    const actor = requestScope.run(store, currentActor)
+    metric.httpRequests.inc({ method: req.method, route, status: String(status) })
+    metric.httpDuration.observe({ method: req.method, route }, durationMs / 1000)
+    if (status >= 500 && status !== 499) metric.http5xx.inc({ route })
+    const line = { reqId: requestId, method: req.method, path: scrubText(req.path), route, status, durationMs: Math.round(durationMs * 10) / 10, actorId: actor?.userId, orgId: actor?.orgId, ip: clientIpOf(req) }
+    if (status >= 500 && status !== 499) log.error(line, 'request')
+    else log.info(line, 'request')
+  }
+  res.on('finish', done)
+  res.on('close', done)
+  requestScope.run(store, next)
+})
 app.use(compression())
-app.use((_req, _res, next) => requestScope.run(new Map(), next))
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString('base64')
@@ -62,11 +107,49 @@ app.use((req, res, next) => {
   next()
 })
 
-// Bodies are read whole by request.formData(): cap them before they reach the app.
+// Readiness: load balancers stop sending traffic when the database is not writable, a
+// migration is pending or the server is draining. Liveness stays the /healthz route.
+app.get('/readyz', (_req, res) => {
+  res.locals.route = 'readyz'
+  const result = readiness()
+  res.status(result.ok ? 200 : 503).set('Cache-Control', 'no-store').json({ status: result.ok ? 'ready' : 'not ready', ...result.checks })
+})
+
+// Prometheus metrics: only for the allowed networks (METRICS_ALLOW, loopback by default) or
+// with `Authorization: Bearer $METRICS_TOKEN`. Behind a proxy (TRUST_PROXY) the address checked
+// is the client's, so the public reaching the proxy is not "loopback".
+const metricsAllowList = new net.BlockList()
+for (const entry of env.METRICS_ALLOW.split(',').map((e) => e.trim()).filter(Boolean)) {
+  const [address, prefix] = entry.split('/')
+  const type = net.isIPv6(address) ? 'ipv6' : 'ipv4'
+  if (prefix) metricsAllowList.addSubnet(address, Number(prefix), type)
+  else metricsAllowList.addAddress(address, type)
+}
+const digest = (s: string) => crypto.createHash('sha256').update(s).digest()
+function mayReadMetrics(req: express.Request): boolean {
+  const auth = req.get('authorization')
+  if (env.METRICS_TOKEN && auth?.startsWith('Bearer ') && crypto.timingSafeEqual(digest(auth.slice(7).trim()), digest(env.METRICS_TOKEN))) return true
+  const ip = clientIpOf(req).replace(/^::ffff:/, '')
+  return net.isIP(ip) !== 0 && metricsAllowList.check(ip, net.isIPv6(ip) ? 'ipv6' : 'ipv4')
+}
+app.get('/metrics', async (req, res, next) => {
+  res.locals.route = 'metrics'
+  if (!mayReadMetrics(req)) return void res.status(403).set('Cache-Control', 'no-store').type('text/plain').send('Forbidden')
+  try {
+    const body = await metric.registry.metrics()
+    res.set('Cache-Control', 'no-store').type(metric.registry.contentType).send(body)
+  } catch (error) {
+    next(error)
+  }
+})
+
+// Bodies are read whole by request.formData(): cap them before they reach the app. A declared
+// Content-Length over the cap is refused at once; every body (chunked or not) is also counted as
+// it is read (BodyCap, in the Remix handler below).
 const MAX_BODY_BYTES = 26 * 1024 * 1024
 app.use((req, res, next) => {
   const length = Number(req.get('content-length') ?? 0)
-  if (length > MAX_BODY_BYTES) return void res.status(413).type('text/plain').send('Payload too large')
+  if (length > MAX_BODY_BYTES) return void res.status(413).set('Connection', 'close').type('text/plain').send('Payload too large')
   next()
 })
 
@@ -88,6 +171,43 @@ app.use((req, res, next) => {
   else ok = !hasSessionCookie(req.get('cookie') ?? null)
   if (ok) return next()
   res.status(403).type('text/plain').send('Forbidden: cross-origin request refused')
+})
+
+// Abuse limits (app/modules/limits): the conflict oracle, public forms and token lookups,
+// exports and uploads. Sign-in is limited inside login() (device cookies, per-account back-off).
+app.use(async (req, res, next) => {
+  const name = requestLimitFor(req.method, req.path, new URLSearchParams(req.originalUrl.split('?')[1] ?? ''), req.get('content-type'))
+  if (!name) return next()
+  const spec = REQUEST_LIMITS[name]
+  const key = limitKey(name, req.get('cookie') ?? null, clientIpOf(req))
+  let result: Awaited<ReturnType<typeof take>>
+  try {
+    if (countsAfterAnswer(name)) {
+      const wait = await peek(name, spec, key)
+      result = wait ? { ok: false, retryAfterSeconds: wait } : { ok: true }
+      if (result.ok) {
+        // counted as the answer's head is written (its write lands before the client can read the answer)
+        const writeHead = res.writeHead
+        res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+          const status = args[0]
+          const sentToSignIn = status >= 300 && status < 400 && String(res.getHeader('location') ?? '').startsWith('/login')
+          if (!sentToSignIn) count(name, spec, key).catch((error: unknown) => log.warn({ err: error, limit: name }, 'abuse limit not counted'))
+          return writeHead.apply(res, args)
+        }) as typeof res.writeHead
+      }
+    } else {
+      result = await take(name, spec, key)
+    }
+  } catch (error) {
+    // a limit store that cannot answer (database busy) must not take the page down with it
+    log.warn({ err: error, limit: name }, 'abuse limit not checked')
+    return next()
+  }
+  if (result.ok) return next()
+  metric.rateLimited.inc({ limit: name })
+  const wantsJson = req.path === '/deals/conflicts' || req.accepts(['html', 'json']) === 'json'
+  const { type, body } = tooManyRequestsBody(localeOfHeaders(req.get('cookie') ?? null, req.get('accept-language') ?? null), result.retryAfterSeconds, wantsJson)
+  res.status(429).set({ 'Retry-After': String(result.retryAfterSeconds), 'Cache-Control': 'no-store' }).type(type).send(body)
 })
 
 if (viteDevServer) {
@@ -112,28 +232,155 @@ app.use((_req, res, next) => {
   next()
 })
 
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: isProduction ? 'production' : 'development',
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
-  }),
-)
+/** Counts a request body as it is read; past `max` bytes it fails, whatever Content-Length said. */
+class BodyCap extends Transform {
+  private seen = 0
+  constructor(
+    private readonly max: number,
+    private readonly onOverflow: () => void,
+  ) {
+    super()
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    this.seen += chunk.length
+    if (this.seen <= this.max) return callback(null, chunk)
+    this.onOverflow()
+    callback(new Error('request body over the size limit'))
+  }
+}
+
+/** The Remix route id answering a path (for the log and metric labels), from the build's route table. */
+function routeMatcher(routes: ServerBuild['routes']) {
+  const fullPath = (id: string): string => {
+    const route = routes[id]
+    if (!route) return ''
+    const parent = route.parentId ? fullPath(route.parentId) : ''
+    return [parent, route.path ?? ''].filter(Boolean).join('/')
+  }
+  const table = Object.values(routes)
+    .filter((r) => r.id !== 'root' && !Object.values(routes).some((c) => c?.parentId === r?.id && (c.index || !c.path)))
+    .map((r) => {
+      const segments = fullPath(r!.id).split('/').filter(Boolean)
+      const pattern = segments.map((seg) => (seg === '*' ? '.*' : seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')
+      const score = segments.reduce((n, seg) => n + (seg.startsWith(':') || seg === '*' ? 1 : 3), 0)
+      return { id: r!.id, regex: new RegExp(`^/${pattern}/?$`), score }
+    })
+    .sort((a, b) => b.score - a.score)
+  return (pathname: string) => table.find((r) => r.regex.test(pathname))?.id ?? null
+}
+
+function remixHeaders(incoming: express.Request['headers']): Headers {
+  const headers = new Headers()
+  for (const [key, values] of Object.entries(incoming)) {
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value)
+    else if (values) headers.set(key, values)
+  }
+  return headers
+}
+
+async function sendResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText
+  res.status(response.status)
+  for (const [key, value] of response.headers.entries()) res.append(key, value)
+  if (response.body) await writeReadableStreamToWritable(response.body, res)
+  else res.end()
+}
+
+const handleRemix = createRequestHandler(build, isProduction ? 'production' : 'development')
+const routeOf = viteDevServer ? () => null : routeMatcher((build as ServerBuild).routes)
+
+// Remix's express adapter (@remix-run/express), with the request body read through BodyCap.
+app.all('*', async (req, res, next) => {
+  const dataRoute = typeof req.query._data === 'string' ? req.query._data : null
+  setRoute(dataRoute ?? routeOf(req.path) ?? 'other')
+  const controller = new AbortController()
+  let answered = false
+  res.on('finish', () => (answered = true))
+  res.on('close', () => {
+    if (!answered) controller.abort()
+  })
+  try {
+    const [, forwardedPort] = req.get('X-Forwarded-Host')?.split(':') ?? []
+    const [, hostPort] = req.get('host')?.split(':') ?? []
+    const port = Number.isSafeInteger(Number.parseInt(forwardedPort, 10)) ? forwardedPort : Number.isSafeInteger(Number.parseInt(hostPort, 10)) ? hostPort : ''
+    const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`)
+    const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const capped = new BodyCap(MAX_BODY_BYTES, () => {
+        controller.abort()
+        req.unpipe(capped)
+        req.resume()
+        if (!res.headersSent) res.status(413).set('Connection', 'close').type('text/plain').send('Payload too large')
+      })
+      capped.on('error', () => {}) // reported through the body stream to whoever reads it
+      req.pipe(capped)
+      init.body = createReadableStreamFromReadable(capped)
+      init.duplex = 'half'
+    }
+    const loadContext: AppLoadContext = { cspNonce: res.locals.cspNonce as string, clientIp: clientIpOf(req) }
+    const response = await handleRemix(new Request(url.href, init), loadContext)
+    if (res.headersSent) return // answered already (413)
+    await sendResponse(res, response)
+  } catch (error) {
+    if (res.headersSent || controller.signal.aborted) return
+    next(error)
+  }
+})
+
+// Errors that escape Remix: logged once, with the stack (a 5xx), as JSON.
+app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  log.error({ err: error }, 'unhandled error')
+  if (!res.headersSent) res.status(500).type('text/plain').send('Internal Server Error')
+})
 
 const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(`Mitra is listening on http://localhost:${env.PORT}`)
+  log.info({ port: env.PORT, host: env.HOST, url: env.APP_URL }, `Mitra is listening on http://localhost:${env.PORT}`)
 })
 
 // Periodic jobs run in-process in the same module graph as the app (the server build's entry).
+let stopScheduler: (() => Promise<void> | void) | undefined
 if (env.JOBS_ENABLED && !viteDevServer) {
-  const entry = (build as ServerBuild).entry.module as unknown as { startJobScheduler?: (intervalMs: number) => () => void }
-  const stop = entry.startJobScheduler?.(env.JOBS_INTERVAL_SECONDS * 1000)
-  const shutdown = () => {
-    stop?.()
-    server.close(() => process.exit(0))
-    setTimeout(() => process.exit(0), 3000).unref()
-  }
-  process.on('SIGTERM', shutdown)
-  process.on('SIGINT', shutdown)
+  const entry = (build as ServerBuild).entry.module as unknown as { startJobScheduler?: (intervalMs: number) => () => Promise<void> }
+  stopScheduler = entry.startJobScheduler?.(env.JOBS_INTERVAL_SECONDS * 1000)
 }
+
+/**
+ * Graceful stop: readiness turns 503, no new connections; requests in flight finish and every
+ * answer from now on closes its connection (idle keep-alive connections end by their keep-alive
+ * timeout, so no client reuses a socket we are closing). The scheduler starts no further job
+ * and its running job finishes and releases its lease. Then the WAL is checkpointed and the
+ * database closed. Past SHUTDOWN_GRACE_MS the remaining connections are cut.
+ */
+async function shutdown(signal: NodeJS.Signals) {
+  if (shuttingDown) return
+  shuttingDown = true
+  setDraining()
+  log.info({ signal, graceMs: env.SHUTDOWN_GRACE_MS }, 'shutting down: draining requests')
+  let graceOver: () => void = () => {}
+  const grace = new Promise<void>((resolve) => (graceOver = resolve))
+  const cut = setTimeout(() => {
+    log.warn('grace period over: closing the remaining connections')
+    server.closeAllConnections()
+    graceOver()
+  }, env.SHUTDOWN_GRACE_MS)
+  // net.Server's close, not http.Server's: the latter also drops idle keep-alive sockets at once,
+  // and a client may be sending its next request on one of them at that very moment
+  const drained = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()))
+  await Promise.all([drained, stopScheduler ? Promise.resolve(stopScheduler()).then(() => log.info('scheduler stopped')) : null])
+  // email deliveries started by the last requests finish and mark their rows sent (within the grace period)
+  await Promise.race([backgroundSettled(), grace])
+  clearTimeout(cut)
+  try {
+    rawSqlite().pragma('wal_checkpoint(TRUNCATE)')
+    closeDb()
+    log.info('database checkpointed and closed')
+  } catch (error) {
+    log.error({ err: error }, 'closing the database failed')
+  }
+  log.info('stopped')
+  process.exit(0)
+}
+process.on('SIGTERM', (signal) => void shutdown(signal))
+process.on('SIGINT', (signal) => void shutdown(signal))
+// started by scripts/start.ts: the wrapper gone (killed outright) means stop too
+if (process.send) process.on('disconnect', () => void shutdown('SIGTERM'))

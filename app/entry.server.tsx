@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { JOBS } from './jobs/index.server'
 import { startScheduler } from './jobs/runner.server'
+import { logger } from './utils/logger.server'
 import { NonceProvider } from './utils/nonce'
 
 const ABORT_DELAY = 5_000
@@ -22,9 +23,20 @@ export function startJobScheduler(intervalMs: number) {
   return startScheduler(JOBS, intervalMs)
 }
 
+/**
+ * Errors Remix reports. A 4xx (no route for a URL, a method a route does not accept, a
+ * NotFound thrown by a loader) is an answer, not a fault: the request line in the log says
+ * 404/405 and nothing more is written, so a scan leaves one line per request. Anything else is
+ * a 5xx and is logged with its stack, tagged with the request id.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  console.error(error)
+  if (isRouteErrorResponse(error) || error instanceof Response) {
+    // an answer a route chose (a 503 "busy, retry" is one): no stack to show, the request line has the status
+    if (error.status >= 500) logger().warn({ status: error.status }, 'request answered with a server error status')
+    return
+  }
+  logger().error({ err: error }, 'request failed')
 }
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
@@ -53,7 +65,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          if (shellRendered) logger().error({ err: error }, 'render failed')
         },
       },
     )

@@ -2,6 +2,7 @@
 // build, migrates, seeds demo data into an empty database, then serves the production build.
 import { execSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import { developmentSecret, getEnv } from '../app/utils/env.server'
 
 process.env.NODE_ENV = 'production'
@@ -31,8 +32,16 @@ if (sourceNewerThanBuild()) {
 execSync('npx tsx scripts/migrate.ts', { stdio: 'inherit' })
 execSync('npx tsx scripts/seed.ts --if-empty', { stdio: 'inherit' })
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { stdio: 'inherit', env: process.env })
-const forward = (signal: NodeJS.Signals) => server.kill(signal)
+// Stopping: SIGTERM/SIGINT are passed to the server, which drains and exits; this wrapper exits
+// with it. `npm start` runs this file with `exec node` (package.json) so npm's signal reaches this
+// process directly rather than stopping at an intermediate shell or tsx CLI that would leave the
+// server running. The IPC channel is the backstop: if this wrapper dies any other way (SIGKILL),
+// the server sees the channel close and shuts down on its own.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env })
+const forward = (signal: NodeJS.Signals) => {
+  if (server.exitCode === null) server.kill(signal)
+}
 process.on('SIGINT', forward)
 process.on('SIGTERM', forward)
-server.on('exit', (code) => process.exit(code ?? 0))
+process.on('SIGHUP', forward)
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 0)))

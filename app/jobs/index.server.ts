@@ -1,7 +1,12 @@
 import { purgeExpiredSessions } from '../modules/auth/auth.server'
 import { deliverPendingEmails } from '../modules/notify/notify.server'
 import { expireStaleRegistrations, sendExpiryReminders } from '../modules/deals/deals.server'
+import { rawSqlite } from '../utils/db.server'
+import { getEnv } from '../utils/env.server'
+import { backupDatabase } from './backup.server'
 import type { Job } from './runner.server'
+
+const backupHours = getEnv().BACKUP_INTERVAL_HOURS
 
 /** Every periodic job. Each is idempotent: running it twice does no harm. */
 export const JOBS: Job[] = [
@@ -10,4 +15,19 @@ export const JOBS: Job[] = [
   // daily in spirit; run hourly so an expiry lands within the hour, each step is idempotent
   { name: 'expire-deal-registrations', everyMs: 60 * 60_000, run: (now) => expireStaleRegistrations(now) },
   { name: 'deal-expiry-reminders', everyMs: 60 * 60_000, run: (now) => sendExpiryReminders(now) },
+  // online backup into BACKUP_DIR, verified, newest BACKUP_KEEP kept (BACKUP_INTERVAL_HOURS=0: off)
+  ...(backupHours > 0
+    ? [
+        {
+          name: 'backup-database',
+          everyMs: backupHours * 60 * 60_000,
+          leaseMs: 60 * 60_000,
+          forceable: false,
+          run: async () => {
+            const { file, bytes, copyMs, verifyMs, removed } = await backupDatabase(rawSqlite(), getEnv().BACKUP_DIR, getEnv().BACKUP_KEEP)
+            return { file, bytes, copyMs, verifyMs, removed: removed.length }
+          },
+        } satisfies Job,
+      ]
+    : []),
 ]

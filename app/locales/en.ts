@@ -41,7 +41,7 @@ export const en = {
   'auth.logout': 'Sign out',
   'auth.forgotPassword': 'Forgot your password?',
   'auth.invalidCredentials': 'That email and password do not match an active account.',
-  'auth.locked': 'Too many failed attempts. Sign-in is paused for 15 minutes; you can also reset your password.',
+  'auth.locked': 'Too many failed attempts. Sign-in is paused for a while; try again later or reset your password. A browser you signed in with before can still sign in.',
   'auth.forgotTitle': 'Reset your password',
   'auth.forgotHelp': 'Enter the email address of your account and we will send you a link to choose a new password.',
   'auth.sendResetLink': 'Send reset link',
@@ -145,6 +145,8 @@ export const en = {
   'errors.uploadTypeMismatch': 'The file name does not match its content. Save it again in the right format and upload it again.',
   'errors.uploadUnsafe': 'The file contains web page or script content, so it was refused.',
   'errors.uploadDamaged': 'The file is damaged or incomplete.',
+  'errors.tooManyRequestsTitle': 'Too many requests',
+  'errors.tooManyRequests': 'You have sent too many requests in a short time. Please wait {seconds} seconds and try again.',
 
   'actions.save': 'Save',
   'actions.cancel': 'Cancel',

@@ -41,7 +41,7 @@ export const id: Record<MessageKey, string> = {
   'auth.logout': 'Keluar',
   'auth.forgotPassword': 'Lupa kata sandi?',
   'auth.invalidCredentials': 'Email dan kata sandi tersebut tidak cocok dengan akun aktif mana pun.',
-  'auth.locked': 'Terlalu banyak percobaan yang gagal. Proses masuk dijeda selama 15 menit; Anda juga dapat mengatur ulang kata sandi.',
+  'auth.locked': 'Terlalu banyak percobaan yang gagal. Proses masuk dijeda untuk sementara; coba lagi nanti atau atur ulang kata sandi. Peramban yang pernah Anda gunakan untuk masuk tetap dapat masuk.',
   'auth.forgotTitle': 'Atur ulang kata sandi',
   'auth.forgotHelp': 'Masukkan alamat email akun Anda dan kami akan mengirimkan tautan untuk membuat kata sandi baru.',
   'auth.sendResetLink': 'Kirim tautan atur ulang',
@@ -145,6 +145,8 @@ export const id: Record<MessageKey, string> = {
   'errors.uploadTypeMismatch': 'Nama berkas tidak sesuai dengan isinya. Simpan ulang dalam format yang benar lalu unggah kembali.',
   'errors.uploadUnsafe': 'Berkas ini berisi konten halaman web atau skrip, sehingga ditolak.',
   'errors.uploadDamaged': 'Berkas ini rusak atau tidak lengkap.',
+  'errors.tooManyRequestsTitle': 'Terlalu banyak permintaan',
+  'errors.tooManyRequests': 'Anda mengirim terlalu banyak permintaan dalam waktu singkat. Tunggu {seconds} detik, lalu coba lagi.',
 
   'actions.save': 'Simpan',
   'actions.cancel': 'Batal',

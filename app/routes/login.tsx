@@ -1,12 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { Field, FormError, SubmitButton } from '../components/ui'
 import { LoginSchema } from '../modules/auth/auth.schema'
 import { login } from '../modules/auth/auth.server'
 import { getOptionalActor } from '../modules/auth/require-actor.server'
-import { sessionCookie } from '../modules/auth/auth.server'
+import { cookieIsSecure, deviceCookieHeader, readDeviceCookie, sessionCookie } from '../modules/auth/auth.server'
 import { clientIp, handle } from '../utils/route.server'
 import { safeRedirect } from '../utils/redirect'
 import { useT } from '../utils/use-t'
@@ -27,12 +27,33 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  const result = await login({ email: submission.value.email, password: submission.value.password, ip: clientIp(context), userAgent: request.headers.get('user-agent') ?? undefined })
+  const result = await login({
+    email: submission.value.email,
+    password: submission.value.password,
+    ip: clientIp(context),
+    userAgent: request.headers.get('user-agent') ?? undefined,
+    deviceCookie: readDeviceCookie(request.headers.get('cookie')),
+  })
   if (!result.ok) {
-    return json(submission.reply({ formErrors: [result.reason === 'locked' ? 'auth.locked' : 'auth.invalidCredentials'], hideFields: ['password'] }), { status: result.reason === 'locked' ? 429 : 401 })
+    if (result.reason === 'locked') {
+      return json(submission.reply({ formErrors: ['auth.locked'], hideFields: ['password'] }), { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
+    }
+    return json(submission.reply({ formErrors: ['auth.invalidCredentials'], hideFields: ['password'] }), { status: 401 })
   }
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': sessionCookie(request, result.token) } })
+  const headers = new Headers()
+  headers.append('Set-Cookie', sessionCookie(request, result.token))
+  // the device cookie: this browser has signed in as this user (login-limits.server.ts)
+  headers.append('Set-Cookie', deviceCookieHeader(result.deviceCookie, cookieIsSecure(request)))
+  return redirect(safeRedirect(submission.value.redirectTo), { headers })
 })
+
+/** A throttled attempt tells the client when to come back. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const out = new Headers()
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) out.set('Retry-After', retryAfter)
+  return out
+}
 
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>()

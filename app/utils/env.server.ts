@@ -27,6 +27,17 @@ const EnvSchema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
     JOBS_ENABLED: bool.default(true),
     JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // who may read /metrics without a token: IPs or CIDRs, comma-separated
+    METRICS_ALLOW: z
+      .string()
+      .default('127.0.0.1/32,::1/128')
+      .refine((v) => v.split(',').every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p.trim()) || p.trim() === ''), 'must be a comma-separated list of IPs or CIDRs'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+    BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
+    BACKUP_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -34,7 +45,7 @@ const EnvSchema = z
     }
   })
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; APP_URL: string }
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; APP_URL: string; BACKUP_DIR: string }
 
 let cached: Env | undefined
 
@@ -53,6 +64,7 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
     ...env,
     SESSION_SECRET: env.SESSION_SECRET ?? developmentSecret(env.DATA_DIR),
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    BACKUP_DIR: env.BACKUP_DIR ?? path.join(env.DATA_DIR, 'backups'),
   }
   if (source === process.env) cached = result
   return result

@@ -14,6 +14,8 @@ export const auditLog = sqliteTable(
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
     at: integer('at').notNull(),
+    // the X-Request-Id of the request that made the change (null for jobs and scripts)
+    requestId: text('request_id'),
   },
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_at_idx').on(t.at)],
 )

@@ -2,13 +2,14 @@ import { and, desc, eq } from 'drizzle-orm'
 import { auditLog } from '../../../db/schema/audit'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
+import { currentRequestId } from '../../utils/request-context'
 
 type Who = { userId: string; orgId: string | null } | null
 
-/** One audit row per state change, written in the caller's transaction (the kit's mutate() does it). */
+/** One audit row per state change, written in the caller's transaction (the kit's mutate() does it), with the id of the request that made it. */
 export function audit(tx: DbOrTx, actor: Who, entityType: string, entityId: string, action: string, before: unknown = null, after: unknown = null, at = Date.now()) {
   tx.insert(auditLog)
-    .values({ id: newId(), actorId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null, entityType, entityId, action, before, after, at })
+    .values({ id: newId(), actorId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null, entityType, entityId, action, before, after, at, requestId: currentRequestId() })
     .run()
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { emailOutbox, passwordResetTokens, sessions, users } from '../../../db/schema'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { emailOutbox, notifications, passwordResetTokens, sessions, users } from '../../../db/schema'
 import { db } from '../../utils/db.server'
 import { ValidationFailed } from '../../utils/errors'
 import { makeActor, makeOrg, makeUser, TEST_PASSWORD } from '../../../tests/factories'
@@ -35,14 +35,54 @@ describe('login', () => {
     expect(unknown).toEqual({ ok: false, reason: 'invalid' })
   })
 
-  it('locks the account after repeated failures, even with the right password', async () => {
-    await makeUser({ orgId, role: 'partner_user', email: 'target@example.test' })
+  it('locks the account after repeated failures from unknown clients, even with the right password, and tells its owner', async () => {
+    const owner = await makeUser({ orgId, role: 'partner_user', email: 'target@example.test' })
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await login({ email: 'target@example.test', password: 'guess-guess-' + i, ip: `2.2.2.${i}` })
     const result = await login({ email: 'target@example.test', password: TEST_PASSWORD, ip: '3.3.3.3' })
-    expect(result).toEqual({ ok: false, reason: 'locked' })
-    // after the window it opens again
-    const later = await login({ email: 'target@example.test', password: TEST_PASSWORD, ip: '3.3.3.3' }, Date.now() + 16 * 60_000)
-    expect(later.ok).toBe(true)
+    expect(result).toMatchObject({ ok: false, reason: 'locked' })
+    expect(result.ok === false && result.reason === 'locked' && result.retryAfterSeconds).toBeGreaterThan(14 * 60)
+    // the owner hears of it, in the app and by email
+    expect(db.select().from(notifications).where(eq(notifications.recipientId, owner.id)).all().map((n) => n.kind)).toEqual(['account_locked'])
+    expect(db.select().from(emailOutbox).where(eq(emailOutbox.to, 'target@example.test')).all()).toHaveLength(1)
+  })
+
+  it('opens again after the lock, and locks twice as long the next time (exponential back-off)', async () => {
+    await makeUser({ orgId, role: 'partner_user', email: 'backoff@example.test' })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const fail = async () => {
+        for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await login({ email: 'backoff@example.test', password: 'guess-guess-' + i, ip: `5.5.5.${i}` })
+      }
+      await fail()
+      const first = await login({ email: 'backoff@example.test', password: TEST_PASSWORD, ip: '6.6.6.6' })
+      vi.setSystemTime(Date.now() + 16 * 60_000)
+      expect((await login({ email: 'backoff@example.test', password: TEST_PASSWORD, ip: '6.6.6.6' })).ok).toBe(true)
+      await fail()
+      const second = await login({ email: 'backoff@example.test', password: TEST_PASSWORD, ip: '6.6.6.6' })
+      const wait = (r: typeof first) => (r.ok === false && r.reason === 'locked' ? r.retryAfterSeconds : 0)
+      expect(wait(first)).toBeGreaterThan(14 * 60)
+      expect(wait(second)).toBeGreaterThan(29 * 60)
+      vi.setSystemTime(Date.now() + 16 * 60_000)
+      expect(await login({ email: 'backoff@example.test', password: TEST_PASSWORD, ip: '6.6.6.6' })).toMatchObject({ ok: false, reason: 'locked' })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('lets a browser that signed in as the user before through a lock aimed at unknown clients (device cookie)', async () => {
+    await makeUser({ orgId, role: 'partner_user', email: 'owner@example.test' })
+    await makeUser({ orgId, role: 'partner_user', email: 'other@example.test' })
+    const earlier = await login({ email: 'owner@example.test', password: TEST_PASSWORD, ip: '7.7.7.7' })
+    const otherEarlier = await login({ email: 'other@example.test', password: TEST_PASSWORD, ip: '7.7.7.7' })
+    if (!earlier.ok || !otherEarlier.ok) throw new Error('sign-in failed')
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await login({ email: 'owner@example.test', password: 'guess-guess-' + i, ip: '8.8.8.8' })
+    // unknown clients are locked out, the owner's browser is not
+    expect(await login({ email: 'owner@example.test', password: TEST_PASSWORD, ip: '7.7.7.7' })).toMatchObject({ ok: false, reason: 'locked' })
+    expect((await login({ email: 'owner@example.test', password: TEST_PASSWORD, ip: '7.7.7.7', deviceCookie: earlier.deviceCookie })).ok).toBe(true)
+    // another user's device cookie, or a tampered one, is no device cookie
+    expect(await login({ email: 'owner@example.test', password: TEST_PASSWORD, ip: '7.7.7.7', deviceCookie: otherEarlier.deviceCookie })).toMatchObject({ ok: false, reason: 'locked' })
+    const [who, nonce] = earlier.deviceCookie.split('.')
+    expect(await login({ email: 'owner@example.test', password: TEST_PASSWORD, ip: '7.7.7.7', deviceCookie: `${who}.${nonce}.${'A'.repeat(43)}` })).toMatchObject({ ok: false, reason: 'locked' })
   })
 
   it('refuses deactivated users and users of an inactive organisation', async () => {

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { loginAttempts, passwordResetTokens } from '../../../db/schema/auth'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
@@ -6,38 +6,37 @@ import { getEnv } from '../../utils/env.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId, newSecret } from '../../utils/ids'
 import type { Actor } from './actor'
-import { queueEmail } from '../notify/notify.server'
+import { notify, queueEmail } from '../notify/notify.server'
 import { activateInvitedUser, credentialsOf, findOpenInvitation as openInvitation, passwordHashOf, setPasswordHash } from '../orgs/orgs.server'
+import { deviceFor, loginWait, newDeviceCookieValue, recordLoginFailure, recordLoginSuccess } from './login-limits.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server'
 import { createSession, hashSecret, invalidateUserSessions } from './session.server'
 
-export const LOGIN_WINDOW_MS = 15 * 60_000
-export const MAX_FAILURES_PER_ACCOUNT = 5
-export const MAX_FAILURES_PER_IP = 30
+export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from './login-limits.server'
 export const RESET_TOKEN_TTL_MS = 30 * 60_000
 
-export type LoginResult = { ok: true; token: string; userId: string } | { ok: false; reason: 'invalid' | 'locked' }
-
-function recentFailures(column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string, now: number) {
-  return (
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(eq(column, value), eq(loginAttempts.success, false), gt(loginAttempts.at, now - LOGIN_WINDOW_MS)))
-      .get()?.n ?? 0
-  )
-}
+export type LoginResult =
+  | { ok: true; token: string; userId: string; deviceCookie: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; retryAfterSeconds: number }
 
 /**
  * Checks a password and opens a new session (a fresh id each time, so a planted cookie
- * cannot be fixed). Too many failures for the address or the IP lock sign-in for the
- * window; the answer is the same whether or not the address exists.
+ * cannot be fixed). Throttling follows the device-cookie pattern (login-limits.server.ts):
+ * a browser that signed in as this user before is judged on its own failures only; unknown
+ * clients meet the per-account back-off and the per-IP limit. The answer is the same whether
+ * or not the address exists. A success hands back a new device cookie for the browser.
  */
-export async function login(input: { email: string; password: string; ip: string; userAgent?: string }, now = Date.now()): Promise<LoginResult> {
+export async function login(
+  input: { email: string; password: string; ip: string; userAgent?: string; deviceCookie?: string | null },
+  now = Date.now(),
+): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase()
-  if (recentFailures(loginAttempts.email, email, now) >= MAX_FAILURES_PER_ACCOUNT || recentFailures(loginAttempts.ip, input.ip, now) >= MAX_FAILURES_PER_IP) {
+  const deviceId = deviceFor(input.deviceCookie, email)
+  const { trusted, waitSeconds } = await loginWait(email, input.ip, deviceId)
+  if (waitSeconds > 0) {
     await verifyAgainstDummy(input.password)
-    return { ok: false, reason: 'locked' }
+    return { ok: false, reason: 'locked', retryAfterSeconds: waitSeconds }
   }
   const user = credentialsOf(email)
   let ok = false
@@ -45,9 +44,26 @@ export async function login(input: { email: string; password: string; ip: string
   else await verifyAgainstDummy(input.password)
   if (ok && user && !user.canSignIn) ok = false
   db.insert(loginAttempts).values({ id: newId(), email, ip: input.ip, success: ok, at: now }).run()
-  if (!ok || !user) return { ok: false, reason: 'invalid' }
+  if (!ok || !user) {
+    const lockedSeconds = await recordLoginFailure(email, input.ip, deviceId, trusted)
+    if (lockedSeconds && user?.canSignIn) await notifyLocked(user.userId, lockedSeconds, now)
+    return { ok: false, reason: 'invalid' }
+  }
+  await recordLoginSuccess(deviceId)
   const session = createSession(user.userId, { ip: input.ip, userAgent: input.userAgent }, db, now)
-  return { ok: true, token: session.token, userId: user.userId }
+  return { ok: true, token: session.token, userId: user.userId, deviceCookie: newDeviceCookieValue(email) }
+}
+
+/** Tells the owner that sign-in to their account is paused (in-app and by email), with the way out. */
+async function notifyLocked(userId: string, seconds: number, now: number) {
+  await mutate(
+    { userId, orgId: null },
+    (ctx) => {
+      notify(ctx, userId, 'account_locked', { minutes: Math.ceil(seconds / 60) }, '/forgot-password')
+      ctx.audit('user', userId, 'sign_in_locked', null, { seconds })
+    },
+    { now },
+  )
 }
 
 /** Always succeeds from the caller's point of view, so the form cannot be used to find accounts. */
@@ -134,4 +150,5 @@ export async function acceptInvitation(secret: string, password: string, meta: {
   )
 }
 
-export { readSessionToken, sessionCookie, clearSessionCookie, invalidateSession, purgeExpiredSessions } from './session.server'
+export { cookieIsSecure, readSessionToken, sessionCookie, clearSessionCookie, invalidateSession, purgeExpiredSessions } from './session.server'
+export { deviceCookieHeader, readDeviceCookie } from './login-limits.server'

@@ -8,7 +8,9 @@ import { db } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { NotFound } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
+import { inBackground } from '../../utils/background'
 import { newId } from '../../utils/ids'
+import { logger } from '../../utils/logger.server'
 import type { Actor } from '../auth/actor'
 import { recipient } from '../orgs/orgs.server'
 import { renderTemplate } from './templates.server'
@@ -152,7 +154,5 @@ export async function deliverPendingEmails(now = Date.now(), limit = 50): Promis
 export function kickEmailDelivery() {
   // batch scripts (the seed) leave delivery to the job instead of racing their own exit
   if (process.env.MITRA_EMAIL_KICK === 'off') return
-  setImmediate(() => {
-    deliverPendingEmails().catch((error) => console.error('email delivery failed', error))
-  })
+  inBackground(() => deliverPendingEmails()).catch((error) => logger().error({ err: error }, 'email delivery failed'))
 }
