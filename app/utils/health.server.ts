@@ -53,3 +53,13 @@ export function readiness(migrationsDir = path.resolve('db/migrations')): Readin
   }
   return { ok, checks }
 }
+
+/** Liveness (/healthz): the process answers and its database answers a trivial query. */
+export async function liveness(): Promise<{ ok: boolean }> {
+  try {
+    rawSqlite().prepare('SELECT 1').get()
+    return { ok: true }
+  } catch {
+    return { ok: false }
+  }
+}
