@@ -23,9 +23,13 @@ export class Forbidden extends DomainError {
   }
 }
 
+/**
+ * The record is no longer where the request expected it (someone else acted first, or the move is
+ * not allowed from here). A module may give the words: who did what, and when.
+ */
 export class InvalidTransition extends DomainError {
-  constructor(from: string, event: string) {
-    super('errors.invalidTransition', { from, event })
+  constructor(from: string, event: string, words?: { key: string; params: Record<string, string | number> }) {
+    super(words?.key ?? 'errors.invalidTransition', words?.params ?? { from, event })
   }
 }
 

@@ -269,3 +269,17 @@ describe('deal registration', () => {
     expect(check.body).not.toMatch(/Bintang|Sinar/i)
   })
 })
+
+describe('two managers on one registration', () => {
+  it('the second gets a 409 that says who decided first, and the decision stands', async () => {
+    const reg = get(`SELECT id FROM deal_registrations WHERE customer_name = 'PT Samudra Biru Logistik' AND status = 'submitted'`)
+    if (!reg) throw new Error('the seed no longer has PT Samudra Biru Logistik waiting for approval')
+    const first = await server.request('/deals/approvals', { as: as.manager, form: { intent: 'reject', id: reg.id as string, reason: 'Direct account of the vendor' } })
+    expect(first.status).toBe(302)
+    const second = await server.request('/deals/approvals', { as: as.admin, form: { intent: 'approve', id: reg.id as string } })
+    expect(second.status).toBe(409)
+    const manager = get(`SELECT name FROM users WHERE email = 'manager@mitra.test'`)!.name as string
+    expect(second.body).toContain(manager)
+    expect(get('SELECT status FROM deal_registrations WHERE id = ?', reg.id)!.status).toBe('rejected')
+  })
+})

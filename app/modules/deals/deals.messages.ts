@@ -141,6 +141,8 @@ export const dealsEn = {
   'history.deal.extensionApproved': "{actor} extended the protection to {date}",
   'history.deal.extensionDeclined': "{actor} declined the extension: “{reason}”",
   'deals.alreadyRegistered': "You already registered this customer:",
+  'deals.errors.alreadyDecided': "Already {status} by {who} at {at}. The page now shows where it stands.",
+  'deals.errors.notWaiting': "This registration is {status} now and no longer waits for a decision.",
 } as const
 
 export const dealsId: Record<keyof typeof dealsEn, string> = {
@@ -284,4 +286,6 @@ export const dealsId: Record<keyof typeof dealsEn, string> = {
   'history.deal.extensionApproved': "{actor} memperpanjang perlindungan hingga {date}",
   'history.deal.extensionDeclined': "{actor} menolak perpanjangan: “{reason}”",
   'deals.alreadyRegistered': "Anda sudah mendaftarkan pelanggan ini:",
+  'deals.errors.alreadyDecided': "Sudah {status} oleh {who} pada {at}. Halaman kini menunjukkan posisinya.",
+  'deals.errors.notWaiting': "Registrasi ini kini berstatus {status} dan tidak lagi menunggu keputusan.",
 }

@@ -175,6 +175,18 @@ describe('conflict detection', () => {
     expect((await checkConflicts(manager, { name: 'Sinar Harapan Logistik' })).matches.length).toBeGreaterThan(0)
   })
 
+  it('tells the second of two managers who decided first, and when', async () => {
+    const { manager, partnerA } = await setup()
+    const other = await makeActor({ role: 'partner_manager', orgId: manager.orgId })
+    const reg = await createDeal(partnerA, form())
+    await rejectDeal(manager, reg.id, 'Customer is a vendor direct account')
+    const late = await approveDeal({ ...other, locale: 'en' }, reg.id).catch((e: unknown) => e)
+    expect(late).toBeInstanceOf(InvalidTransition)
+    expect((late as InvalidTransition).messageKey).toBe('deals.errors.alreadyDecided')
+    expect((late as InvalidTransition).params).toMatchObject({ status: 'rejected', who: manager.name })
+    expect(String((late as InvalidTransition).params.at)).toMatch(/20\d\d/)
+  })
+
   it('gives the partner one answer, live and after submitting: their own earlier registration is "already registered", not a conflict', async () => {
     const { partnerA } = await setup()
     const first = await createDeal(partnerA, form({ customerName: 'PT Cahaya Abadi Teknologi', customerWebsite: 'cahayaabadi.co.id' }))

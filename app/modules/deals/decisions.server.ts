@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm'
 import { dealExtensions, dealMessages, dealRegistrations } from '../../../db/schema/deals'
 import { mutate, type Ctx } from '../../kit/mutate.server'
-import { DAY_MS, formatLongDate } from '../../utils/dates'
+import { DAY_MS, formatDateTime, formatLongDate } from '../../utils/dates'
+import { translate } from '../../utils/i18n'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import { assertCan, type Actor } from '../auth/actor'
 import { accountForConversion, partnerOpportunityForConversion } from '../crm/crm.server'
 import { notify } from '../notify/notify.server'
-import { recipient } from '../orgs/orgs.server'
+import { recipient, userNames } from '../orgs/orgs.server'
 import { closeRegistrationKeys } from './conflicts.server'
 import { dealMachine } from './deals.machine'
 import { dealLink, findRegistrationFor, notifyApprovers, registrationOfPartner, type DealRegistration } from './internal.server'
@@ -23,6 +24,7 @@ function untilFor(userId: string, at: number) {
 function decideInTx(ctx: Ctx, actor: Actor, id: string, event: 'approve' | 'reject' | 'return', detail: { reason?: string; question?: string }) {
   const reg = findRegistrationFor(ctx.tx, actor, id)
   assertCan(actor, 'approve:deal_registration')
+  if (!dealMachine.can(reg.status, event)) throw alreadyDecided(actor, reg, event)
   const status = dealMachine.next(reg.status, event)
   const rules = currentDealRules(ctx.tx)
   const changes: Partial<DealRegistration> = { status, decidedAt: ctx.now, decidedBy: actor.userId, updatedAt: ctx.now }
@@ -35,6 +37,19 @@ function decideInTx(ctx: Ctx, actor: Actor, id: string, event: 'approve' | 'reje
   const until = changes.protectedUntil ? untilFor(reg.submittedBy, changes.protectedUntil) : ''
   const kind = { approve: 'deal_approved', reject: 'deal_rejected', return: 'deal_returned' }[event]
   notify(ctx, reg.submittedBy, kind, { customer: reg.customerName, until, reason: detail.reason ?? '', question: detail.question ?? '' }, dealLink(id))
+}
+
+/**
+ * When two managers act on the same registration, the second learns what happened instead of a
+ * bare 409: "Already rejected by Rudi Hartono at 3 Dec 2026, 20.51".
+ */
+function alreadyDecided(actor: Actor, reg: DealRegistration, event: string) {
+  const status = translate(actor.locale, `deals.status.${reg.status}`).toLocaleLowerCase(actor.locale)
+  if (reg.decidedBy && reg.decidedAt) {
+    const who = userNames([reg.decidedBy]).get(reg.decidedBy) ?? ''
+    return new InvalidTransition(reg.status, event, { key: 'deals.errors.alreadyDecided', params: { status, who, at: formatDateTime(reg.decidedAt, actor.locale, actor.timeZone) } })
+  }
+  return new InvalidTransition(reg.status, event, { key: 'deals.errors.notWaiting', params: { status } })
 }
 
 /** Approval sets the exclusive protection period from the rules of engagement. */
