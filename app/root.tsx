@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import styles from './styles.css?url'
 import { getOptionalActor } from './modules/auth/require-actor.server'
@@ -40,15 +40,21 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
   )
 }
 
+/**
+ * The one-time message after a redirect. It belongs to the page it arrived with: the root loader is
+ * not re-run when the user moves on to another record, so the toast remembers the location it came
+ * with and disappears on the next navigation.
+ */
 function Toast() {
   const data = useLoaderData<typeof loader>()
-  const [visible, setVisible] = useState(true)
-  useEffect(() => setVisible(true), [data.toast])
-  if (!data.toast || !visible) return null
+  const location = useLocation()
+  const [shownAt, setShownAt] = useState<string | null>(location.key)
+  useEffect(() => setShownAt(location.key), [data.toast]) // eslint-disable-line react-hooks/exhaustive-deps
+  if (!data.toast || shownAt !== location.key) return null
   return (
     <div role="status" className={`toast toast-${data.toast.type ?? 'success'}`}>
       {translateLoose(data.locale, data.toast.key, data.toast.params)}
-      <button type="button" className="toast-close" onClick={() => setVisible(false)} aria-label="×">
+      <button type="button" className="toast-close" onClick={() => setShownAt(null)} aria-label="×">
         ×
       </button>
     </div>

@@ -57,3 +57,15 @@ test('the accounts list searches, sorts and pages through the URL', async ({ asR
   await page.goto('/accounts?q=zzzz-nothing-matches')
   await expect(page.locator('.empty-state')).toBeVisible()
 })
+
+test('a message after saving stays on the page it belongs to, not on the next one', async ({ asRole }) => {
+  const page = await asRole('sales')
+  await page.goto('/accounts/new')
+  await page.locator('input[name="name"]').fill(`PT Pesan Singkat ${Date.now()}`)
+  await page.locator('form button[type="submit"]').last().click()
+  const toast = page.locator('.toast')
+  await expect(toast).toBeVisible()
+  await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click()
+  await expect(page).toHaveURL(/\/contacts$/)
+  await expect(toast).toHaveCount(0)
+})
