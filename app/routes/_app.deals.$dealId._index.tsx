@@ -91,8 +91,8 @@ export default function DealPage() {
       <dl className="facts">
         <div><dt>{t('deals.fields.customerWebsite')}</dt><dd>{r.customerWebsite ?? '—'}</dd></div>
         <div><dt>{t('deals.fields.customerNpwp')}</dt><dd>{r.customerNpwp ? formatNpwp(r.customerNpwp) : '—'}</dd></div>
-        <div><dt>{t('deals.fields.city')}</dt><dd>{[r.customerCity, r.customerRegion].filter(Boolean).join(', ') || '—'}</dd></div>
-        <div><dt>{t('deals.fields.contactName')}</dt><dd>{r.contactName} · {r.contactEmail}{r.contactPhone ? ` · ${r.contactPhone}` : ''}</dd></div>
+        <div><dt>{t('deals.cityProvince')}</dt><dd>{[r.customerCity, r.customerRegion].filter(Boolean).join(', ') || '—'}</dd></div>
+        <div><dt>{t('deals.contact')}</dt><dd>{r.contactName} · {r.contactEmail}{r.contactPhone ? ` · ${r.contactPhone}` : ''}</dd></div>
         <div><dt>{t('deals.fields.products')}</dt><dd>{r.products}</dd></div>
         <div><dt>{t('deals.fields.value')}</dt><dd>{money(r.valueMinor, r.currency)}</dd></div>
         <div><dt>{t('deals.fields.expectedClose')}</dt><dd>{calendarDate(r.expectedCloseDate)}</dd></div>
@@ -125,7 +125,7 @@ export default function DealPage() {
         <section className="card">
           <h2>{t('deals.approve')} / {t('deals.reject')}</h2>
           <div className="decision-grid">
-            <Form method="post"><button type="submit" name="intent" value="approve" className="btn btn-primary">{t('deals.approve')}</button></Form>
+            <Form method="post"><ConfirmButton intent="approve" message="deals.confirmApprove" className="btn btn-primary">{t('deals.approve')}</ConfirmButton></Form>
             <IntentTextForm intent="reject" name="reason" label={t('deals.rejectReason')} button={t('deals.reject')} className="btn btn-danger" />
             <IntentTextForm intent="return" name="question" label={t('deals.returnQuestion')} button={t('deals.return')} />
           </div>

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { intentAction, verb } from '../kit/form-action.server'
 import type { MessageKey } from '../utils/i18n'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Badge, EmptyState, PageHeader } from '../components/ui'
+import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'
 import { Pagination } from '../components/list-page'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { RejectSchema } from '../modules/deals/deals.schema'
@@ -65,7 +65,7 @@ export default function Approvals() {
               <div className="queue-actions">
                 <Form method="post">
                   <input type="hidden" name="id" value={r.id} />
-                  <button type="submit" name="intent" value="approve" className="btn btn-primary">{t('deals.approve')}</button>
+                  <ConfirmButton intent="approve" message="deals.confirmApprove" className="btn btn-primary">{t('deals.approve')}</ConfirmButton>
                 </Form>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="id" value={r.id} />

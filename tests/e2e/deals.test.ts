@@ -43,6 +43,11 @@ test('a partner registers a colliding deal; the manager sees why, approves and c
   const card = manager.locator('li.card', { hasText: typed })
   await expect(card).toContainText(accountName)
   await expect(card).toContainText(describeReason({ kind: 'same_domain', domain }, 'id'))
+  // approving is irreversible, so it asks first (as withdrawing does)
+  manager.once('dialog', (dialog) => {
+    expect(dialog.message()).toBe(translate('id', 'deals.confirmApprove'))
+    void dialog.accept()
+  })
   await card.getByRole('button', { name: translate('id', 'deals.approve') }).click()
   await expect(manager.locator('.toast')).toContainText(translate('id', 'deals.approved'))
 

@@ -143,6 +143,9 @@ export const dealsEn = {
   'deals.alreadyRegistered': "You already registered this customer:",
   'deals.errors.alreadyDecided': "Already {status} by {who} at {at}. The page now shows where it stands.",
   'deals.errors.notWaiting': "This registration is {status} now and no longer waits for a decision.",
+  'deals.confirmApprove': "Approve this registration? The partner is protected for the protection period from now.",
+  'deals.contact': "Contact",
+  'deals.cityProvince': "City, province",
 } as const
 
 export const dealsId: Record<keyof typeof dealsEn, string> = {
@@ -288,4 +291,7 @@ export const dealsId: Record<keyof typeof dealsEn, string> = {
   'deals.alreadyRegistered': "Anda sudah mendaftarkan pelanggan ini:",
   'deals.errors.alreadyDecided': "Sudah {status} oleh {who} pada {at}. Halaman kini menunjukkan posisinya.",
   'deals.errors.notWaiting': "Registrasi ini kini berstatus {status} dan tidak lagi menunggu keputusan.",
+  'deals.confirmApprove': "Setujui registrasi ini? Mitra dilindungi selama masa perlindungan mulai sekarang.",
+  'deals.contact': "Kontak",
+  'deals.cityProvince': "Kota, provinsi",
 }
