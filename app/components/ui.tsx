@@ -7,11 +7,18 @@ import type { MessageKey } from '../utils/i18n'
 type FieldMeta = { id: string; name: string; errorId: string; errors?: string[]; initialValue?: unknown }
 
 /** Label + control + translated error, wired for screen readers. */
-export function Field({ meta, label, hint, children }: { meta: FieldMeta; label: string; hint?: string; children: ReactNode }) {
+export function Field({ meta, label, hint, children, required }: { meta: FieldMeta; label: string; hint?: string; children: ReactNode; required?: boolean }) {
   const { tl } = useT()
   return (
     <div className={`field${meta.errors?.length ? ' field-invalid' : ''}`}>
-      <label htmlFor={meta.id}>{label}</label>
+      <label htmlFor={meta.id}>
+        {label}
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            {' '}*
+          </span>
+        ) : null}
+      </label>
       {children}
       {hint ? <p className="hint">{hint}</p> : null}
       {meta.errors?.length ? (
@@ -131,7 +138,7 @@ type AnyField = FieldMetadata<any, any, any>
 
 export function TextField({ meta, label, type = 'text', hint, ...rest }: { meta: AnyField; label: string; type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'password'; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
   return (
-    <Field meta={meta} label={label} hint={hint}>
+    <Field meta={meta} label={label} hint={hint} required={rest.required}>
       <input {...getInputProps(meta, { type })} {...rest} />
     </Field>
   )

@@ -119,6 +119,8 @@ export const en = {
   'errors.number': 'Enter a number.',
   'errors.integer': 'Enter a whole number.',
   'errors.score': 'The score is between 0 and 100.',
+  'errors.amountTooLarge': 'That is more than any amount this form takes (at most {max}). Check the number of digits.',
+  'errors.websiteOrEmail': 'Enter a website (example.co.id), a web address or an email address.',
   'errors.amount': 'Enter an amount such as 12500000 (no more decimals than the currency has).',
   'errors.currency': 'Choose a valid ISO currency such as IDR or USD.',
   'errors.date': 'Enter a date as YYYY-MM-DD.',

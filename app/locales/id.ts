@@ -119,6 +119,8 @@ export const id: Record<MessageKey, string> = {
   'errors.number': 'Masukkan angka.',
   'errors.integer': 'Masukkan bilangan bulat.',
   'errors.score': 'Skor harus antara 0 dan 100.',
+  'errors.amountTooLarge': 'Jumlah ini melebihi batas formulir (paling banyak {max}). Periksa jumlah digitnya.',
+  'errors.websiteOrEmail': 'Masukkan situs web (contoh.co.id), alamat web, atau alamat email.',
   'errors.amount': 'Masukkan nilai seperti 12500000 (jumlah desimal tidak boleh melebihi yang dimiliki mata uang).',
   'errors.currency': 'Pilih mata uang ISO yang valid seperti IDR atau USD.',
   'errors.date': 'Masukkan tanggal dengan format YYYY-MM-DD.',

@@ -38,6 +38,12 @@ const EnvSchema = z
     BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
     BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
     BACKUP_DIR: z.string().min(1).optional(),
+    // the largest amount a form accepts, in whole units per currency ("IDR=100000000000000,USD=10000000000");
+    // a currency not listed takes DEFAULT
+    AMOUNT_CEILINGS: z
+      .string()
+      .default('IDR=100000000000000,DEFAULT=10000000000')
+      .refine((v) => v.split(',').every((p) => /^([A-Z]{3}|DEFAULT)=\d{1,18}$/.test(p.trim())), 'must look like IDR=100000000000000,DEFAULT=10000000000'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {

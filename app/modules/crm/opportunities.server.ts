@@ -5,6 +5,7 @@ import { paginate } from '../../kit/paginate'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
+import { assertSaneAmount } from '../../utils/amount-limits.server'
 import { isCurrencyCode, parseAmountToMinor } from '../../utils/money'
 import { contains } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
@@ -124,6 +125,7 @@ function resolveOpportunityInput(tx: DbOrTx, input: OpportunityInput, locale: Ac
   if (!isCurrencyCode(input.currency)) throw new ValidationFailed('currency', 'errors.currency')
   const amountMinor = parseAmountToMinor(input.amount, input.currency, locale)
   if (amountMinor === null) throw new ValidationFailed('amount', 'errors.amount')
+  assertSaneAmount('amount', amountMinor, input.currency, locale)
   if (!tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId)).get()) throw new ValidationFailed('accountId', 'errors.accountUnknown')
   const pipeline = tx.select().from(pipelines).where(eq(pipelines.id, input.pipelineId)).get()
   if (!pipeline) throw new ValidationFailed('pipelineId', 'errors.pipelineUnknown')

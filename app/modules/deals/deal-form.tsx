@@ -31,7 +31,8 @@ export function DealForm({ lastResult, defaultValue, rulesText, cancelTo, exclud
   const website = f.customerWebsite.value ?? ''
   const npwp = f.customerNpwp.value ?? ''
   useEffect(() => {
-    if (name.trim().length < 3) return
+    // the schema's own limit: a longer name is an error on the form, not a question for the server
+    if (name.trim().length < 3 || name.length > 200) return
     const params = new URLSearchParams({ name, website, npwp })
     if (excludeId) params.set('exclude', excludeId)
     const next = params.toString()

@@ -11,14 +11,25 @@ const isoDate = z
   .min(1, { message: 'errors.required' })
   .refine(isValidIsoDate, { message: 'errors.date' })
 
+/** "example.co.id", "https://www.example.co.id/kontak?x=1" or "budi@example.co.id": a host name with a dot. */
+export function looksLikeWebsiteOrEmail(value: string): boolean {
+  const host = value
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^[^@/]*@/, '')
+    .split(/[/?#:]/)[0]
+  return /^(?=.{3,253}$)([\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u.test(host)
+}
+
 export const DealFormSchema = z.object({
   intent: z.enum(['draft', 'submit']).default('draft'),
   customerName: requiredText(200),
+  // a website, a web address or an email address: the company's domain is taken from it
   customerWebsite: z
     .string()
     .trim()
     .max(300, { message: 'errors.tooLong' })
     .optional()
+    .refine((v) => !v || looksLikeWebsiteOrEmail(v), { message: 'errors.websiteOrEmail' })
     .transform((v) => v || null),
   customerNpwp: npwpField,
   customerCity: optionalText(100),

@@ -175,6 +175,20 @@ describe('conflict detection', () => {
     expect((await checkConflicts(manager, { name: 'Sinar Harapan Logistik' })).matches.length).toBeGreaterThan(0)
   })
 
+  it('refuses amounts no deal could have and websites that are not one, with words', async () => {
+    const { partnerA } = await setup()
+    const huge = await createDeal(partnerA, form({ value: '9.000.000.000.000.000' })).catch((e: unknown) => e)
+    expect(huge).toBeInstanceOf(ValidationFailed)
+    expect((huge as ValidationFailed).field).toBe('value')
+    expect((huge as ValidationFailed).messageKey).toBe('errors.amountTooLarge')
+    expect((await createDeal(partnerA, form({ value: '90.000.000.000.000' }))).valueMinor).toBe(90_000_000_000_000)
+    const raw = { intent: 'submit', customerName: 'PT Situs', contactName: 'Budi', contactEmail: 'budi@situs.co.id', products: 'Firewall', value: '100', currency: 'IDR', expectedCloseDate: inDays(30) }
+    const bad = DealFormSchema.safeParse({ ...raw, customerWebsite: 'not a url!!' })
+    expect(bad.success).toBe(false)
+    expect(bad.error?.issues[0]).toMatchObject({ path: ['customerWebsite'], message: 'errors.websiteOrEmail' })
+    for (const ok of ['example.co.id', 'https://www.example.co.id/kontak?x=1', 'budi@example.co.id']) expect(DealFormSchema.safeParse({ ...raw, customerWebsite: ok }).success, ok).toBe(true)
+  })
+
   it('tells the second of two managers who decided first, and when', async () => {
     const { manager, partnerA } = await setup()
     const other = await makeActor({ role: 'partner_manager', orgId: manager.orgId })

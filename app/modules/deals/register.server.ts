@@ -3,6 +3,7 @@ import { dealConflicts, dealMessages, dealRegistrations } from '../../../db/sche
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { InvalidTransition, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
+import { assertSaneAmount } from '../../utils/amount-limits.server'
 import { isCurrencyCode, parseAmountToMinor } from '../../utils/money'
 import { assertCan, type Actor } from '../auth/actor'
 import { companyDomain } from '../matching/matching.server'
@@ -17,6 +18,7 @@ function valuesFromForm(input: DealFormInput, locale: Actor['locale']) {
   if (!isCurrencyCode(input.currency)) throw new ValidationFailed('currency', 'errors.currency')
   const valueMinor = parseAmountToMinor(input.value, input.currency, locale)
   if (valueMinor === null || valueMinor <= 0) throw new ValidationFailed('value', 'errors.amount')
+  assertSaneAmount('value', valueMinor, input.currency, locale)
   return {
     customerName: input.customerName,
     customerWebsite: input.customerWebsite,
