@@ -100,3 +100,15 @@ test('an invited partner user sets a password, then resets it from an emailed li
   await expect(page.locator('input[name="password"]')).toHaveCount(0)
   await context.close()
 })
+
+test('opening the notifications reads them: the bell follows', async ({ asRole }) => {
+  const page = await asRole('partnerUser')
+  const bell = page.locator('.bell-count')
+  await expect(bell).toBeVisible()
+  await page.locator('a.bell').click()
+  await expect(page).toHaveURL(/\/notifications$/)
+  await expect(page.locator('.notification-list li').first()).toBeVisible()
+  await expect(bell).toHaveCount(0)
+  await page.reload()
+  await expect(page.locator('.bell-count')).toHaveCount(0)
+})

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { and, asc, count, desc, eq, isNull, lte } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm'
 import nodemailer from 'nodemailer'
 import { emailOutbox, notifications } from '../../../db/schema/notify'
-import type { Ctx } from '../../kit/mutate.server'
+import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { NotFound } from '../../utils/errors'
@@ -63,6 +63,18 @@ export async function markNotificationRead(actor: Actor, id: string) {
     .where(and(eq(notifications.id, id), eq(notifications.recipientId, actor.userId)))
     .run().changes
   if (!changed) throw new NotFound()
+}
+
+/** What the list showed the reader counts as read (the page sends the ids it displayed, by POST). */
+export async function markNotificationsSeen(actor: Actor, ids: string[]) {
+  if (!ids.length) return
+  await mutate(actor, (ctx) =>
+    ctx.tx
+      .update(notifications)
+      .set({ readAt: ctx.now })
+      .where(and(inArray(notifications.id, ids.slice(0, 100)), eq(notifications.recipientId, actor.userId), isNull(notifications.readAt)))
+      .run(),
+  )
 }
 
 export async function markAllNotificationsRead(actor: Actor) {
