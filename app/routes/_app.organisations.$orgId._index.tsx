@@ -52,7 +52,10 @@ export default function OrganisationPage() {
   const d = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t, date } = useT()
-  const [form, f] = useForm({ id: 'invite', lastResult, defaultValue: { name: '', email: '', role: d.roles[d.roles.length - 1] }, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }), shouldValidate: 'onBlur' })
+  // the first person invited into an organisation is its administrator; later ones default to a user.
+  // The form's id follows the head count, so it starts empty again after each invitation is sent.
+  const firstInvite = d.users.length === 0
+  const [form, f] = useForm({ id: `invite-${d.users.length}`, lastResult, defaultValue: { name: '', email: '', role: firstInvite ? d.roles[0] : d.roles[d.roles.length - 1] }, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }), shouldValidate: 'onBlur' })
   const o = d.org
   return (
     <>
@@ -112,7 +115,7 @@ export default function OrganisationPage() {
       {d.canManageUsers ? (
         <section className="card">
           <h2>{t('users.invite')}</h2>
-          <Form method="post" {...getFormProps(form)} className="stack form-grid">
+          <Form method="post" {...getFormProps(form)} key={form.id} className="stack form-grid">
             <FormError errors={form.errors} />
             <TextField meta={f.name} label={t('fields.name')} required />
             <TextField meta={f.email} label={t('fields.email')} type="email" required />

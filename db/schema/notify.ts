@@ -13,6 +13,9 @@ export const notifications = sqliteTable(
     title: text('title').notNull(),
     body: text('body'),
     link: text('link'),
+    // the message's parameters: the title and summary are rendered when read, in the reader's language
+    // (title/body keep the recipient's language at the time, for rows written before this column)
+    params: text('params', { mode: 'json' }).$type<Record<string, string | number>>(),
     readAt: integer('read_at'),
     createdAt: createdAt(),
   },

@@ -63,6 +63,8 @@ test('an invited partner user sets a password, then resets it from an emailed li
   await admin.locator('input[name="email"]').fill(email)
   await admin.getByRole('button', { name: id['users.sendInvitation'] }).click()
   await expect(admin.getByRole('status')).toContainText(email)
+  // the form starts empty again for the next colleague
+  await expect(admin.locator('input[name="email"]')).toHaveValue('')
 
   const invitation = await waitForMail(email)
   const inviteLink = invitation.match(/https?:\/\/\S+\/invitations\/[a-z0-9]+/)![0]
@@ -111,4 +113,13 @@ test('opening the notifications reads them: the bell follows', async ({ asRole }
   await expect(bell).toHaveCount(0)
   await page.reload()
   await expect(page.locator('.bell-count')).toHaveCount(0)
+})
+
+test('the first person invited into a new organisation defaults to its administrator', async ({ asRole }) => {
+  const admin = await asRole('admin')
+  await admin.goto('/organisations/new?kind=partner')
+  await admin.locator('input[name="name"]').fill(`CV Mitra Baru ${Date.now()}`)
+  await admin.locator('form button[type="submit"]').last().click()
+  await expect(admin).toHaveURL(/\/organisations\/[a-z0-9]{24}$/)
+  await expect(admin.locator('select[name="role"]')).toHaveValue('partner_admin')
 })

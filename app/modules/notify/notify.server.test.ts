@@ -39,6 +39,19 @@ describe('notify', () => {
     expect(mail.text).toContain('Siti')
   })
 
+  it('shows a stored notification in the language the reader has now, not the one it was written in', async () => {
+    const reader = await makeActor({ role: 'partner_user' })
+    await mutate(null, (ctx) => notify(ctx, reader.userId, 'deal_rejected', { customer: 'PT Contoh', reason: 'Akun langsung vendor', until: '', question: '' }, '/deals/x', { email: false }))
+    const inIndonesian = (await listNotifications({ ...reader, locale: 'id' })).rows[0]
+    const inEnglish = (await listNotifications({ ...reader, locale: 'en' })).rows[0]
+    expect(inIndonesian.title).not.toBe(inEnglish.title)
+    expect(inEnglish.title).toMatch(/rejected/i)
+    expect(inIndonesian.title).toMatch(/ditolak/i)
+    // the reason travels with it, in both languages
+    expect(inEnglish.body).toContain('Akun langsung vendor')
+    expect(inIndonesian.body).toContain('Akun langsung vendor')
+  })
+
   it('rolls the notification back with the decision that failed', async () => {
     const org = makeOrg({ kind: 'partner' })
     const user = await makeUser({ orgId: org.id, role: 'partner_user' })

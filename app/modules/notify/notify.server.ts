@@ -40,7 +40,7 @@ export function notify(
   const rendered = renderTemplate(kind, to.locale, full)
   ctx.tx
     .insert(notifications)
-    .values({ id: newId(), recipientId, kind, title: rendered.subject, body: rendered.summary || null, link, createdAt: ctx.now })
+    .values({ id: newId(), recipientId, kind, title: rendered.subject, body: rendered.summary || null, link, params, createdAt: ctx.now })
     .run()
   if (options.email !== false) queueEmail(ctx, to.email, kind, to.locale, full)
 }
@@ -53,7 +53,15 @@ export async function listNotifications(actor: Actor, { page = 1, pageSize = 20 
   const where = eq(notifications.recipientId, actor.userId)
   const rows = db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(pageSize).offset((page - 1) * pageSize).all()
   const total = db.select({ n: count() }).from(notifications).where(where).get()?.n ?? 0
-  return { rows, total, page, pageSize }
+  return { rows: rows.map((n) => inReadersLanguage(actor, n)), total, page, pageSize }
+}
+
+/** A stored notification rendered now, in the reader's language (older rows keep the text they were stored with). */
+function inReadersLanguage(actor: Actor, n: typeof notifications.$inferSelect) {
+  const { params, ...row } = n
+  if (!params) return row
+  const rendered = renderTemplate(n.kind, actor.locale, { name: actor.name, link: n.link ? `${getEnv().APP_URL}${n.link}` : getEnv().APP_URL, ...params })
+  return { ...row, title: rendered.subject, body: rendered.summary || null }
 }
 
 export async function markNotificationRead(actor: Actor, id: string) {
