@@ -292,9 +292,16 @@ async function sendResponse(res: express.Response, response: Response) {
   if (!response.body) return void res.end()
   // Remix's writeReadableStreamToWritable calls res.flush() after every chunk, and compression() then
   // flushes its brotli/gzip stream each time: many small compressed blocks at a CPU cost per chunk.
-  // No route defers data, so the body is written as it comes and compressed as one stream.
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    if (!res.write(chunk)) await new Promise<void>((resolve) => {
+  // No route defers data, so the body's many small chunks (React writes tag by tag) are gathered and
+  // handed to the compressor in writes of up to 64 KiB, and the compressor flushes only at the end.
+  const pending: Uint8Array[] = []
+  let pendingBytes = 0
+  const writeOut = async () => {
+    const chunk = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes)
+    pending.length = 0
+    pendingBytes = 0
+    if (res.write(chunk)) return
+    await new Promise<void>((resolve) => {
       const go = () => {
         res.off('drain', go)
         res.off('close', go)
@@ -303,8 +310,14 @@ async function sendResponse(res: express.Response, response: Response) {
       res.on('drain', go)
       res.on('close', go)
     })
+  }
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    pending.push(chunk)
+    pendingBytes += chunk.byteLength
+    if (pendingBytes >= 64 * 1024) await writeOut()
     if (res.destroyed) return
   }
+  if (pendingBytes > 0) await writeOut()
   res.end()
 }
 
