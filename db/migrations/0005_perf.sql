@@ -7,7 +7,9 @@ CREATE TABLE `opportunity_stage_totals` (
 	FOREIGN KEY (`stage_id`) REFERENCES `pipeline_stages`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+DROP INDEX `opportunities_account_idx`;--> statement-breakpoint
 DROP INDEX `opportunities_partner_idx`;--> statement-breakpoint
+CREATE INDEX `opportunities_account_updated_idx` ON `opportunities` (`account_id`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `opportunities_partner_currency_amount_idx` ON `opportunities` (`partner_org_id`,`currency`,`amount_minor`);--> statement-breakpoint
 CREATE INDEX `accounts_region_name_idx` ON `accounts` (`region`,`name`,`id`);--> statement-breakpoint
 CREATE INDEX `accounts_name_idx` ON `accounts` (`name`,`id`);--> statement-breakpoint

@@ -119,7 +119,9 @@ export const opportunities = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('opportunities_account_idx').on(t.accountId),
+    // the 360° page's latest 25 of an account's opportunities come off the index in order, not by sorting all
+    // of a whale account's ten thousand; its prefix replaces the former opportunities_account_idx
+    index('opportunities_account_updated_idx').on(t.accountId, t.updatedAt),
     index('opportunities_pipeline_stage_idx').on(t.pipelineId, t.stageId),
     // a partner's count and IDR sum (their home page) read only the index: covering, and its prefix
     // replaces the former opportunities_partner_idx
