@@ -2,12 +2,15 @@
 // per-request CSP nonce, /readyz and /metrics, the Origin check on every mutation, abuse limits,
 // a body cap counted on the bytes read, static assets, then Remix. SIGTERM/SIGINT drain it.
 // Used by `npm start`, `npm run serve` and `npm run dev`. Runbook: docs/operations.md.
+// Production runs it compiled (`npm run build` bundles it into build/server.js with esbuild, its npm
+// packages left external), so no TypeScript is transpiled at start-up; `npm run dev` runs this file with tsx.
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { Transform, type TransformCallback } from 'node:stream'
 import { pathToFileURL } from 'node:url'
-import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from '@remix-run/node'
+import { createReadableStreamFromReadable, createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { count, countsAfterAnswer, limitKey, localeOfHeaders, peek, REQUEST_LIMITS, requestLimitFor, take, tooManyRequestsBody } from './app/modules/limits/limits.server'
@@ -214,7 +217,11 @@ if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h', index: false }))
+  // serve-static stats the disk for every path it is given (a page included): only the build's own
+  // top-level names (favicon.ico, robots.txt, ...) are looked up there, read once at start
+  const clientNames = new Set(fs.existsSync('build/client') ? fs.readdirSync('build/client') : [])
+  const serveClient = express.static('build/client', { maxAge: '1h', index: false })
+  app.use((req, res, next) => (clientNames.has(req.path.split('/')[1] ?? '') ? serveClient(req, res, next) : next()))
 }
 
 async function loadBuild(): Promise<ServerBuild> {
@@ -282,8 +289,36 @@ async function sendResponse(res: express.Response, response: Response) {
   res.statusMessage = response.statusText
   res.status(response.status)
   for (const [key, value] of response.headers.entries()) res.append(key, value)
-  if (response.body) await writeReadableStreamToWritable(response.body, res)
-  else res.end()
+  if (!response.body) return void res.end()
+  // Remix's writeReadableStreamToWritable calls res.flush() after every chunk, and compression() then
+  // flushes its brotli/gzip stream each time: many small compressed blocks at a CPU cost per chunk.
+  // No route defers data, so the body's many small chunks (React writes tag by tag) are gathered and
+  // handed to the compressor in writes of up to 64 KiB, and the compressor flushes only at the end.
+  const pending: Uint8Array[] = []
+  let pendingBytes = 0
+  const writeOut = async () => {
+    const chunk = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes)
+    pending.length = 0
+    pendingBytes = 0
+    if (res.write(chunk)) return
+    await new Promise<void>((resolve) => {
+      const go = () => {
+        res.off('drain', go)
+        res.off('close', go)
+        resolve()
+      }
+      res.on('drain', go)
+      res.on('close', go)
+    })
+  }
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    pending.push(chunk)
+    pendingBytes += chunk.byteLength
+    if (pendingBytes >= 64 * 1024) await writeOut()
+    if (res.destroyed) return
+  }
+  if (pendingBytes > 0) await writeOut()
+  res.end()
 }
 
 const handleRemix = createRequestHandler(build, isProduction ? 'production' : 'development')

@@ -1,7 +1,7 @@
 // `npm run bench -- --scale S|M|L[,...]`: the benchmark harness. Never part of `npm test`.
 //
 // For each scale: generate (or reuse) the dataset, copy it for this run, start the production app
-// (`node --import tsx server.ts`, NODE_ENV=production, JOBS_ENABLED=false) and the bare baseline
+// (`node build/server.js`, the compiled server.ts, NODE_ENV=production, JOBS_ENABLED=false) and the bare baseline
 // (bench/baseline-server.ts) pinned to core 0, drive them from the load generator (bench/load/driver.ts: autocannon,
 // and paced random arrivals) pinned to core 1, run the module measures (bench/measures/*.ts), and write
 // bench/results/<yyyy-mm-dd>-<scale>.md (+ .json): every measure for the app and the baseline measured in the
@@ -26,6 +26,9 @@
 //   --app-dir DIR        experiment: run the app from DIR (its own server.ts and build/, e.g. a patched copy) against
 //                        the same baseline. Experiments write results with their name as a suffix, never as the latest
 //   --no-save            print the report only
+//   --cpu-prof DIR       write V8 CPU profiles of the app (node --cpu-prof, one per launch) into DIR; summarise one
+//                        with `npx tsx bench/profile-summary.ts FILE.cpuprofile` (profiling slows the app: a profiled
+//                        run's figures are not comparable, and it is never saved as the latest)
 import { execFileSync, execSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -70,6 +73,7 @@ type Options = {
   apply: string | null
   appDir: string | null
   save: boolean
+  cpuProf: string | null
 }
 
 type ScaleResult = {
@@ -97,7 +101,7 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number`)
     return n
   }
-  const known = new Set(['--scale', '--duration', '--rounds', '--warmup', '--connections', '--accept-encoding', '--only', '--quick', '--regenerate', '--rebuild', '--apply', '--app-dir', '--pages', '--no-save'])
+  const known = new Set(['--scale', '--duration', '--rounds', '--warmup', '--connections', '--accept-encoding', '--only', '--quick', '--regenerate', '--rebuild', '--apply', '--app-dir', '--pages', '--no-save', '--cpu-prof'])
   for (const arg of argv) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}`)
   const quick = argv.includes('--quick')
   const only = (value('--only') ?? 'startup,pages,modules').split(',').map((s) => s.trim())
@@ -124,7 +128,8 @@ function parseOptions(argv: string[]): Options {
     rebuild: argv.includes('--rebuild'),
     apply: apply ? path.resolve(apply) : null,
     appDir: appDir ? path.resolve(appDir) : null,
-    save: !argv.includes('--no-save'),
+    save: !argv.includes('--no-save') && !value('--cpu-prof'),
+    cpuProf: value('--cpu-prof') ? path.resolve(value('--cpu-prof')!) : null,
   }
 }
 
@@ -151,11 +156,12 @@ function newestMtime(dir: string): number {
 function ensureBuild(rebuild: boolean): string | null {
   const entry = path.join(REPO_DIR, 'build/server/index.js')
   let warning: string | null = null
-  if (rebuild || !fs.existsSync(entry)) {
-    log('building the production bundle (npx remix vite:build)')
-    execSync('npx remix vite:build', { cwd: REPO_DIR, stdio: 'inherit' })
-  } else if (newestMtime(path.join(REPO_DIR, 'app')) > fs.statSync(entry).mtimeMs) {
-    warning = 'build/ is older than some files in app/: the figures are those of the build (use --rebuild to measure the working tree)'
+  const compiledServer = path.join(REPO_DIR, 'build/server.js')
+  if (rebuild || !fs.existsSync(entry) || !fs.existsSync(compiledServer)) {
+    log('building the production bundle and server (npm run build)')
+    execSync('npm run build', { cwd: REPO_DIR, stdio: 'inherit' })
+  } else if (Math.max(newestMtime(path.join(REPO_DIR, 'app')), fs.statSync(path.join(REPO_DIR, 'server.ts')).mtimeMs) > Math.min(fs.statSync(entry).mtimeMs, fs.statSync(compiledServer).mtimeMs)) {
+    warning = 'build/ is older than some files in app/ or server.ts: the figures are those of the build (use --rebuild to measure the working tree)'
     log(`warning: ${warning}`)
   }
   fs.rmSync(APP_SNAPSHOT_DIR, { recursive: true, force: true })
@@ -209,7 +215,11 @@ async function startServers(scale: ScaleName, dbFile: string, opts: Options): Pr
   }
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbFile, MITRA_CONTENT_DIR: path.join(REPO_DIR, 'content') }
   // the repository's server.ts run in the build snapshot, or an experiment's own server.ts and build/
-  const appLocation = opts.appDir ? { script: 'server.ts', cwd: opts.appDir } : { script: path.join(REPO_DIR, 'server.ts'), cwd: APP_SNAPSHOT_DIR }
+  const appLocation = {
+    // the compiled server (build/server.js, `npm run build`) in the snapshot, as `npm start` runs it
+    ...(opts.appDir ? { script: 'server.ts', cwd: opts.appDir } : { script: path.join(APP_SNAPSHOT_DIR, 'build/server.js'), cwd: APP_SNAPSHOT_DIR }),
+    nodeArgs: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : [],
+  }
   const appMs: number[] = []
   const baselineMs: number[] = []
   let app: RunningServer | undefined
@@ -441,7 +451,7 @@ function renderReport(result: ScaleResult, opts: Options): string {
     '',
     `- **Data**: ${n(rows.accounts)} accounts (${n(rows.account_match_keys)} match keys), ${n(rows.opportunities)} opportunities, ${n(rows.contacts)} contacts, ${n(rows.leads)} leads, ${n(rows.activities)} activities, ${n(rows.organisations)} organisations, ${n(rows.users)} users; ${(meta.fileBytes / 2 ** 20).toFixed(0)} MiB; generated in ${meta.seconds} s (${Object.entries(meta.stepSeconds).map(([k, v]) => `${k} ${v} s`).join(', ')})${result.label === 'reused' ? ', reused from the cache' : ''}${meta.skippedSteps.length ? `; generator steps skipped: ${meta.skippedSteps.join(', ')}` : ''}.`,
     `- **Machine**: ${machine()}.`,
-    `- **Method**: app = \`node --import tsx server.ts\`${opts.appDir ? ` run from ${path.relative(REPO_DIR, opts.appDir)}` : ''} (production build, NODE_ENV=production, JOBS_ENABLED=false); baseline = \`bench/baseline-server.ts\` (node:http + better-sqlite3, same SQL, plain HTML, same compression); both pinned to core ${APP_CORE} with taskset, the load generator pinned to core ${LOAD_CORE}; ${s.connections} connections; per page ${s.warmupSeconds} s warm-up each, then ${s.rounds} interleaved rounds (app, baseline, ...) of ≥ ${s.roundSeconds} s, then each server at 50% of its own median throughput (random arrivals, then autocannon \`overallRate\`); \`Accept-Encoding: ${s.acceptEncoding}\` to both.`,
+    `- **Method**: app = ${opts.appDir ? `\`node --import tsx server.ts\` run from ${path.relative(REPO_DIR, opts.appDir)}` : '`node build/server.js` (server.ts compiled by `npm run build`)'} (production build, NODE_ENV=production, JOBS_ENABLED=false); baseline = \`bench/baseline-server.ts\` (node:http + better-sqlite3, same SQL, plain HTML, same compression); both pinned to core ${APP_CORE} with taskset, the load generator pinned to core ${LOAD_CORE}; ${s.connections} connections; per page ${s.warmupSeconds} s warm-up each, then ${s.rounds} interleaved rounds (app, baseline, ...) of ≥ ${s.roundSeconds} s, then each server at 50% of its own median throughput (random arrivals, then autocannon \`overallRate\`); \`Accept-Encoding: ${s.acceptEncoding}\` to both.`,
     ...(buildWarning ? [`- **Warning**: ${buildWarning}.`] : []),
     `- **Targets**: ${met} met, ${notMet.length} not met${notMet.length ? ' (**NOT MET** in the table)' : ''}.`,
     '',

@@ -222,6 +222,8 @@ function generateCrm(ctx: GeneratorContext) {
       if (rng() < 0.5) insertActivity.run(newId(), pick(rng, ['call', 'meeting', 'email'] as const), pick(rng, ACTIVITY_SUBJECTS), null, 'opportunity', id, accountIds[a], accountOwners[a], updatedAt)
     })
     log(`${scale.opportunities} opportunities`)
+    // the maintained per-stage totals the app keeps with every opportunity write (0005_perf)
+    db.exec(`DELETE FROM opportunity_stage_totals; INSERT INTO opportunity_stage_totals (stage_id, currency, n, amount_minor) SELECT stage_id, currency, count(*), coalesce(sum(amount_minor), 0) FROM opportunities GROUP BY stage_id, currency`)
 
     // ---- leads: half as many as accounts, 40% already tied to an account -----------------------------------------
     const leadCount = Math.round(scale.accounts / 2)

@@ -60,13 +60,13 @@ export async function waitUntilIdle(pid: number, timeoutMs = 120_000): Promise<v
 }
 
 /**
- * Spawns `node --import tsx <script>` under `taskset -c <core>` (taskset execs node, so the pid is the server's)
+ * Spawns `node [nodeArgs] --import tsx <script>` (plain `node <script>` for a compiled .js) under `taskset -c <core>` (taskset execs node, so the pid is the server's)
  * and polls /healthz every 5 ms until the first 200.
  */
-export async function launch(opts: { name: string; script: string; cwd: string; port: number; env: NodeJS.ProcessEnv; core: number; timeoutMs?: number }): Promise<RunningServer> {
+export async function launch(opts: { name: string; script: string; cwd: string; port: number; env: NodeJS.ProcessEnv; core: number; timeoutMs?: number; nodeArgs?: string[] }): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${opts.port}`
   const started = performance.now()
-  const child = spawn('taskset', ['-c', String(opts.core), process.execPath, '--import', 'tsx', opts.script], {
+  const child = spawn('taskset', ['-c', String(opts.core), process.execPath, ...(opts.nodeArgs ?? []), ...(opts.script.endsWith('.js') ? [] : ['--import', 'tsx']), opts.script], {
     cwd: opts.cwd,
     env: { ...opts.env, PORT: String(opts.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import type { Role } from '../../app/modules/auth/roles'
 import { companyDomain, normaliseCompanyName } from '../../app/modules/matching/company-match'
 import { indexCompanyKeys } from '../../app/modules/matching/matching.server'
 import { createSession } from '../../app/modules/auth/session.server'
+import { countInStageTotals } from '../../app/modules/crm/crm.server'
 import { actorForSession } from '../../app/modules/auth/require-actor.server'
 
 export const TEST_PASSWORD = 'correct-horse-battery'
@@ -135,6 +136,7 @@ export function makeOpportunity(opts: { accountId: string; pipeline: ReturnType<
     ...rest,
   }
   tx.insert(opportunities).values(row).run()
+  countInStageTotals(tx, row, 1) // as the app's own writes do
   return row
 }
 

@@ -4,6 +4,7 @@ export { ACCOUNT_360_LIMIT, ACCOUNT_SORTS, accountFilterOptions, accountForConve
 export { CONTACT_SORTS, createContact, getContact, listContacts, updateContact, type Contact } from './contacts.server'
 export { createLead, getLead, leadBands, LEAD_SORTS, listLeads, updateLead, type Lead, type LeadSort } from './leads.server'
 export {
+  countInStageTotals,
   createOpportunity,
   getOpportunity,
   getPipelineBoard,

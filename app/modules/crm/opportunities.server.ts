@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, sum, type SQL } from 'drizzle-orm'
-import { accounts, activities, opportunities, pipelineStages, pipelines } from '../../../db/schema/crm'
+import { accounts, activities, opportunities, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
 import { db, type DbOrTx } from '../../utils/db.server'
@@ -56,11 +56,11 @@ export async function getPipelineBoard(actor: Actor, pipelineId: string) {
 /** Every pipeline with its stages' counts and IDR totals, and the open pipeline overall: the dashboard's charts. */
 export async function pipelineSummaries(actor: Actor) {
   assertCrmRead(actor)
+  // the maintained totals (a few rows), not a SUM over every opportunity
   const byStage = db
-    .select({ stageId: opportunities.stageId, n: count(), amountMinor: sum(opportunities.amountMinor) })
-    .from(opportunities)
-    .where(eq(opportunities.currency, 'IDR'))
-    .groupBy(opportunities.stageId)
+    .select({ stageId: opportunityStageTotals.stageId, n: opportunityStageTotals.n, amountMinor: opportunityStageTotals.amountMinor })
+    .from(opportunityStageTotals)
+    .where(eq(opportunityStageTotals.currency, 'IDR'))
     .all()
   const totals = new Map(byStage.map((r) => [r.stageId, { n: r.n, amountMinor: Number(r.amountMinor ?? 0) }]))
   const all = await listPipelines(actor)
@@ -121,6 +121,22 @@ export async function getOpportunity(actor: Actor, id: string) {
   return { ...row, partnerName: partnerId ? (organisationNames([partnerId]).get(partnerId)?.name ?? null) : null, stages, activities: acts }
 }
 
+type Counted = { stageId: string; currency: string; amountMinor: number }
+
+/**
+ * Keeps opportunity_stage_totals equal to the count and sum per stage and currency: every write of an
+ * opportunity calls this in its own transaction, `-1` for the row as it was, `+1` for the row as it is.
+ */
+export function countInStageTotals(tx: DbOrTx, row: Counted, sign: 1 | -1) {
+  tx.insert(opportunityStageTotals)
+    .values({ stageId: row.stageId, currency: row.currency, n: sign, amountMinor: sign * row.amountMinor })
+    .onConflictDoUpdate({
+      target: [opportunityStageTotals.stageId, opportunityStageTotals.currency],
+      set: { n: sql`${opportunityStageTotals.n} + ${sign}`, amountMinor: sql`${opportunityStageTotals.amountMinor} + ${sign * row.amountMinor}` },
+    })
+    .run()
+}
+
 function resolveOpportunityInput(tx: DbOrTx, input: OpportunityInput, locale: Actor['locale']) {
   if (!isCurrencyCode(input.currency)) throw new ValidationFailed('currency', 'errors.currency')
   const amountMinor = parseAmountToMinor(input.amount, input.currency, locale)
@@ -141,6 +157,7 @@ export async function createOpportunity(actor: Actor, input: OpportunityInput) {
     const values = resolveOpportunityInput(ctx.tx, input, actor.locale)
     const row = { id: newId(), ...values, ownerId: actor.userId, source: 'direct' as const, partnerOrgId: null, createdAt: ctx.now, updatedAt: ctx.now }
     ctx.tx.insert(opportunities).values(row).run()
+    countInStageTotals(ctx.tx, row, 1)
     ctx.audit('opportunity', row.id, 'created', null, { name: row.name, amountMinor: row.amountMinor, currency: row.currency, stageId: row.stageId })
     return row
   })
@@ -153,6 +170,10 @@ export async function updateOpportunity(actor: Actor, id: string, input: Opportu
     if (!before) throw new NotFound()
     const values = resolveOpportunityInput(ctx.tx, { ...input, stageId: input.stageId || before.stageId }, actor.locale)
     ctx.tx.update(opportunities).set({ ...values, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    if (before.stageId !== values.stageId || before.currency !== values.currency || before.amountMinor !== values.amountMinor) {
+      countInStageTotals(ctx.tx, before, -1)
+      countInStageTotals(ctx.tx, values, 1)
+    }
     const diff = changedFields(before, values)
     if (diff.changed) ctx.audit('opportunity', id, 'updated', diff.before, diff.after)
   })
@@ -168,6 +189,8 @@ export async function moveOpportunityStage(actor: Actor, id: string, stageId: st
     if (!stage) throw new ValidationFailed('stageId', 'errors.stageUnknown')
     if (stage.id === before.stageId) return
     ctx.tx.update(opportunities).set({ stageId, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    countInStageTotals(ctx.tx, before, -1)
+    countInStageTotals(ctx.tx, { ...before, stageId }, 1)
     ctx.audit('opportunity', id, 'stage_changed', { stageId: before.stageId }, { stageId })
   })
 }
@@ -184,6 +207,7 @@ export function partnerOpportunityForConversion(
   if (!firstStage) throw new ValidationFailed('pipelineId', 'errors.stageUnknown')
   const opportunity = { id: newId(), name: input.name, accountId: input.accountId, pipelineId: pipeline.id, stageId: firstStage.id, amountMinor: input.amountMinor, currency: input.currency, expectedCloseDate: input.expectedCloseDate, ownerId: ctx.actor?.userId ?? null, source: 'partner' as const, partnerOrgId: input.partnerOrgId, createdAt: now, updatedAt: now }
   tx.insert(opportunities).values(opportunity).run()
+  countInStageTotals(tx, opportunity, 1)
   ctx.audit('opportunity', opportunity.id, 'created', null, { name: opportunity.name, fromRegistration: input.registrationId, partnerOrgId: input.partnerOrgId })
   return opportunity
 }

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { mutate } from '../../kit/mutate.server'
+import { db } from '../../utils/db.server'
+import { makeAccount, makeActor, makeOrg, makePipeline } from '../../../tests/factories'
+import { OpportunitySchema } from './crm.schema'
+import { createOpportunity, moveOpportunityStage, partnerOpportunityForConversion, pipelineSummaries, updateOpportunity } from './crm.server'
+
+type Row = { stageId: string; currency: string; n: number; amountMinor: number }
+const key = (r: Row) => `${r.stageId}/${r.currency}`
+const sorted = (rows: Row[]) => rows.filter((r) => r.n !== 0 || r.amountMinor !== 0).sort((a, b) => key(a).localeCompare(key(b)))
+
+/** The maintained totals must equal what a SUM over the table says, after every kind of write. */
+function expectTotalsEqualSum() {
+  const maintained = db.all<Row>(sql`SELECT stage_id AS stageId, currency, n, amount_minor AS amountMinor FROM opportunity_stage_totals`)
+  const summed = db.all<Row>(sql`SELECT stage_id AS stageId, currency, count(*) AS n, sum(amount_minor) AS amountMinor FROM opportunities GROUP BY stage_id, currency`)
+  expect(sorted(maintained)).toEqual(sorted(summed))
+}
+
+describe('maintained opportunity stage totals', () => {
+  it('equal the SUM over opportunities after create, edit (amount, currency, stage), stage moves and conversion', async () => {
+    const sales = await makeActor({ role: 'sales' })
+    const pipeline = makePipeline()
+    const account = makeAccount()
+    const input = (over: Record<string, string>) => OpportunitySchema.parse({ name: 'Deal', accountId: account.id, pipelineId: pipeline.id, amount: '1000000', currency: 'IDR', ...over })
+    const a = await createOpportunity(sales, input({}))
+    const b = await createOpportunity(sales, input({ amount: '2500000', stageId: pipeline.stages[1].id }))
+    expectTotalsEqualSum()
+
+    await updateOpportunity(sales, a.id, input({ amount: '7000000' }))
+    expectTotalsEqualSum()
+    await updateOpportunity(sales, a.id, input({ amount: '7000', currency: 'USD' }))
+    expectTotalsEqualSum()
+    await updateOpportunity(sales, b.id, input({ amount: '2500000', stageId: pipeline.stages[2].id }))
+    expectTotalsEqualSum()
+    await updateOpportunity(sales, b.id, input({ amount: '2500000', stageId: pipeline.stages[2].id })) // no change
+    expectTotalsEqualSum()
+
+    await moveOpportunityStage(sales, a.id, pipeline.stages[3].id)
+    expectTotalsEqualSum()
+    await moveOpportunityStage(sales, a.id, pipeline.stages[3].id) // same stage: nothing moves
+    expectTotalsEqualSum()
+
+    const partner = makeOrg({ kind: 'partner' })
+    await mutate({ userId: sales.userId, orgId: sales.orgId }, (ctx) =>
+      partnerOpportunityForConversion(ctx, { registrationId: 'reg-1', name: 'From a partner', accountId: account.id, pipelineId: pipeline.id, amountMinor: 123_400, currency: 'IDR', expectedCloseDate: null, partnerOrgId: partner.id }),
+    )
+    expectTotalsEqualSum()
+
+    // a failed write changes neither the opportunity nor the totals
+    await expect(updateOpportunity(sales, b.id, input({ amount: 'not a number' }))).rejects.toThrow()
+    expectTotalsEqualSum()
+
+    const summary = await pipelineSummaries(sales)
+    const stages = summary.pipelines.find((p) => p.id === pipeline.id)!.stages
+    expect(stages.find((s) => s.stageId === pipeline.stages[0].id)?.amountMinor).toBe(123_400)
+    expect(stages.find((s) => s.stageId === pipeline.stages[2].id)).toMatchObject({ n: 1, amountMinor: 2_500_000 })
+  })
+})
