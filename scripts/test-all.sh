@@ -21,7 +21,7 @@ if npx tsc --noEmit; then echo '{"passed":1,"failed":0}' > test-results/typechec
 
 # the build comes first: tests/security walks the production build's routes and serves it
 echo "== build"
-npx remix vite:build >/dev/null || { echo "build failed"; status=1; }
+npm run build >/dev/null || { echo "build failed"; status=1; }
 
 echo "== unit, integration and security (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
