@@ -72,6 +72,7 @@ test('a partner registers a colliding deal; the manager sees why, approves and c
 })
 
 test('a manager asks a question, the partner answers in the thread, and a rejection carries its reason', async ({ asRole }) => {
+  test.slow() // two roles, several round trips: sized for a busy machine
   const partner = await asRole('partnerAdmin', 'en')
   await partner.goto('/deals/new')
   const customer = `PT Uji Registrasi ${Date.now()}`
@@ -91,6 +92,8 @@ test('a manager asks a question, the partner answers in the thread, and a reject
   await manager.goto(dealUrl)
   await manager.locator('textarea[name="question"]').fill('Who is the decision maker?')
   await manager.getByRole('button', { name: translate('id', 'deals.return') }).click()
+  // wait for the decision to land before the partner looks (a state, not a time)
+  await expect(manager.locator('.toast')).toContainText(translate('id', 'deals.returned'))
 
   await partner.goto(dealUrl)
   await expect(partner.getByText('Who is the decision maker?', { exact: true }).first()).toBeVisible()
