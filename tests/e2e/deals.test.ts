@@ -3,6 +3,7 @@ import { translate } from '../../app/utils/i18n'
 import { expect, test } from './fixtures'
 
 test('a partner registers a colliding deal; the manager sees why, approves and converts it; the partner follows it', async ({ asRole }) => {
+  test.slow() // three roles and a dozen round trips
   // an existing customer in the vendor's CRM
   const manager = await asRole('manager', 'en')
   await manager.goto('/accounts?q=a&sort=name&dir=asc')
