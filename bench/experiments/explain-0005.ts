@@ -25,6 +25,7 @@ const timed = (sql: string, params: unknown[]) => {
 const plan = (sql: string, params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ')
 const partner = (db.prepare(`SELECT partner_org_id AS id FROM opportunities WHERE partner_org_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`).get() as { id: string }).id
 
+const largest = (db.prepare(`SELECT account_id AS id FROM opportunities GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`).get() as { id: string }).id
 const loose = (col: string) => `WITH RECURSIVE r(v, n) AS (SELECT min(${col}), 1 FROM accounts UNION ALL SELECT (SELECT min(${col}) FROM accounts WHERE ${col} > r.v), r.n + 1 FROM r WHERE r.v IS NOT NULL AND r.n < 100) SELECT v FROM r WHERE v IS NOT NULL`
 const cases: { name: string; before: [string, unknown[]]; after: [string, unknown[]] }[] = [
   {
@@ -33,9 +34,14 @@ const cases: { name: string; before: [string, unknown[]]; after: [string, unknow
     after: [`SELECT stage_id, n, amount_minor FROM opportunity_stage_totals WHERE currency = ?`, ['IDR']],
   },
   {
-    name: 'whale partner home: count and IDR sum of the partner\'s deals',
+    name: 'whale partner home: count and IDR sum of the partner\'s deals (before: a full scan forced; the old plan searched opportunities_partner_idx and read every row from the table)',
     before: [`SELECT count(*), sum(amount_minor) FROM opportunities NOT INDEXED WHERE partner_org_id = ? AND currency = ?`, [partner, 'IDR']],
     after: [`SELECT count(*), sum(amount_minor) FROM opportunities WHERE partner_org_id = ? AND currency = ?`, [partner, 'IDR']],
+  },
+  {
+    name: 'account 360°, largest account: latest 25 opportunities (before: the old account_id index, then a sort)',
+    before: [`SELECT id FROM opportunities WHERE account_id = ? ORDER BY +updated_at DESC LIMIT 25`, [largest]],
+    after: [`SELECT id FROM opportunities WHERE account_id = ? ORDER BY updated_at DESC LIMIT 25`, [largest]],
   },
   {
     name: 'accounts list: region filter, sorted by name, page 3',
