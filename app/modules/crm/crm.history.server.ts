@@ -63,28 +63,19 @@ function stageLine(entry: Entry, reader: Actor) {
   return { key: 'history.fieldChange' as const, params: { field: translate(reader.locale, 'fields.stage'), from: (from && names.get(from)) || '—', to: names.get(to) ?? '—' } }
 }
 
-// Core CRM records belong to the vendor: their history is read by those who may read the CRM.
-export const accountHistory = defineHistory({
-  async subject(actor, id) {
-    await getAccount(actor, id)
-    return { ownerOrgId: null }
-  },
-  sentence: (entry, reader) => crmSentence('account', entry, reader),
-})
-export const contactHistory = defineHistory({
-  async subject(actor, id) {
-    await getContact(actor, id)
-    return { ownerOrgId: null }
-  },
-  sentence: (entry, reader) => crmSentence('contact', entry, reader),
-})
-export const leadHistory = defineHistory({
-  async subject(actor, id) {
-    await getLead(actor, id)
-    return { ownerOrgId: null }
-  },
-  sentence: (entry, reader) => crmSentence('lead', entry, reader),
-})
+// Core CRM records belong to the vendor: their history is read by those who may read the CRM (404 for others).
+function crmHistory(entity: 'account' | 'contact' | 'lead', find: (actor: Actor, id: string) => Promise<unknown>) {
+  return defineHistory({
+    async subject(actor, id) {
+      await find(actor, id)
+      return { ownerOrgId: null }
+    },
+    sentence: (entry, reader) => crmSentence(entity, entry, reader),
+  })
+}
+export const accountHistory = crmHistory('account', getAccount)
+export const contactHistory = crmHistory('contact', getContact)
+export const leadHistory = crmHistory('lead', getLead)
 export const opportunityHistory = defineHistory({
   async subject(actor, id) {
     const o = await getOpportunity(actor, id)
