@@ -11,7 +11,6 @@ import { InvalidTransition } from '../utils/errors'
 export type Transition<S extends string, Who extends string> = { from: readonly S[]; to: S; by: Who }
 
 export type Machine<S extends string, E extends string, Who extends string> = {
-  statuses: readonly S[]
   events: readonly E[]
   /** The status after `event`, or InvalidTransition (409 with words) when it is not allowed from `from`. */
   next(from: S, event: E): S
@@ -27,7 +26,6 @@ export function defineMachine<const S extends string, const E extends string, co
   const events = Object.keys(def.transitions) as E[]
   const can = (from: S, event: E) => def.transitions[event]?.from.includes(from) ?? false
   return {
-    statuses: def.statuses,
     events,
     can,
     next(from, event) {

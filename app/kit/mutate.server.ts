@@ -1,5 +1,5 @@
 import { audit } from '../modules/audit/audit.server'
-import { db, type Db, type Tx } from '../utils/db.server'
+import { db, type Tx } from '../utils/db.server'
 
 /** Who a write is attributed to in the audit log: a signed-in user, or null for the system (jobs). */
 export type Who = { userId: string; orgId: string | null } | null
@@ -49,9 +49,4 @@ export async function mutate<T>(actor: Who, fn: (ctx: Ctx) => T, opts: { now?: n
   )
   for (const task of tasks) task()
   return result
-}
-
-/** The one way a verb reads: asynchronous for its callers, for the same reason as mutate(). */
-export async function read<T>(fn: (db: Db) => T): Promise<T> {
-  return fn(db)
 }

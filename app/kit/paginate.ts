@@ -18,7 +18,7 @@ export function paginate<T>(request: { page?: number; pageSize?: number }, query
 }
 
 /** What the pagination bar says and links to. Browser-safe. */
-export function pageInfo(p: { total: number; page: number; pageSize: number; rows?: { length: number } }) {
+export function pageInfo(p: { total: number; page: number; pageSize: number }) {
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize))
   const beyondEnd = p.page > pages
   const from = p.total === 0 || beyondEnd ? 0 : (p.page - 1) * p.pageSize + 1

@@ -127,7 +127,8 @@ export async function getDeal(actor: Actor, id: string) {
   const extensions = db.select().from(dealExtensions).where(eq(dealExtensions.registrationId, id)).orderBy(desc(dealExtensions.createdAt)).all()
   const names = userNames([reg.submittedBy, ...messages.map((m) => m.authorId)])
   const rules = currentDealRules()
-  const events = new Set<DealEvent>(dealMachine.allowed(reg.status, partsOf(actor, reg)))
+  const parts = partsOf(actor, reg)
+  const events = new Set<DealEvent>(dealMachine.allowed(reg.status, parts))
   const pendingExtension = extensions.some((e) => e.status === 'pending')
   const { conflictCount: _count, flaggedConflict: _flagged, decidedBy: _decidedBy, ...visible } = reg
   return {
@@ -143,14 +144,14 @@ export async function getDeal(actor: Actor, id: string) {
     opportunity: reg.opportunityId ? opportunityOutcome(reg.opportunityId) : null,
     rules: { protectionDays: rules.protectionDays, extensionDays: rules.extensionDays, maxExtensions: rules.maxExtensions },
     permissions: {
-      edit: partsOf(actor, reg).includes('partner') && EDITABLE_STATUSES.includes(reg.status),
+      edit: parts.includes('partner') && EDITABLE_STATUSES.includes(reg.status),
       submit: events.has('submit'),
       withdraw: events.has('withdraw'),
       answer: events.has('resubmit'),
-      requestExtension: reg.status === 'approved' && can(actor, 'register:deal_registration', { orgId: reg.partnerOrgId }) && reg.extensionsUsed < rules.maxExtensions && !pendingExtension,
+      requestExtension: reg.status === 'approved' && parts.includes('partner') && reg.extensionsUsed < rules.maxExtensions && !pendingExtension,
       decide: events.has('approve'),
       convert: events.has('convert'),
-      decideExtension: can(actor, 'approve:deal_registration') && pendingExtension,
+      decideExtension: parts.includes('manager') && pendingExtension,
     },
   }
 }

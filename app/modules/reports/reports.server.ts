@@ -10,16 +10,19 @@ import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
  * tile links to a page that answers 403 or 404.
  */
 export async function homeFor(actor: Actor) {
-  const vendorWide = (capability: Parameters<typeof scopeOf>[1]) => scopeOf(actor, capability) === 'any'
+  const registers = can(actor, 'register:deal_registration', { orgId: actor.orgId })
+  const ownHome = scopeOf(actor, 'read:home') === 'own_org'
+  const readsCrm = can(actor, 'read:crm')
+  const termsAudience = registers ? ('partner' as const) : ('supplier' as const)
   return {
     pendingApprovals: can(actor, 'approve:deal_registration') ? await pendingApprovalCount(actor) : null,
-    organisations: vendorWide('read:organisation') ? await organisationCounts(actor) : null,
-    pipeline: can(actor, 'read:crm') ? await pipelineSummaries(actor) : null,
-    leadBands: can(actor, 'read:crm') ? await leadBands(actor) : null,
-    own: scopeOf(actor, 'read:home') === 'own_org' ? await ownOrganisation(actor) : null,
-    openRegistrations: can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? await openRegistrationCount(actor) : null,
-    partnerPipeline: can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? await partnerSourcedTotals(actor, actor.orgId) : null,
-    terms: scopeOf(actor, 'read:home') === 'own_org' ? programmeTerms(can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? 'partner' : 'supplier', actor.locale) : null,
-    termsAudience: can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? ('partner' as const) : ('supplier' as const),
+    organisations: scopeOf(actor, 'read:organisation') === 'any' ? await organisationCounts(actor) : null,
+    pipeline: readsCrm ? await pipelineSummaries(actor) : null,
+    leadBands: readsCrm ? await leadBands(actor) : null,
+    own: ownHome ? await ownOrganisation(actor) : null,
+    openRegistrations: registers ? await openRegistrationCount(actor) : null,
+    partnerPipeline: registers ? await partnerSourcedTotals(actor, actor.orgId) : null,
+    terms: ownHome ? programmeTerms(termsAudience, actor.locale) : null,
+    termsAudience,
   }
 }
