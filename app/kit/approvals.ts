@@ -1,0 +1,46 @@
+import type { Actor, Capability } from '../modules/auth/actor'
+import type { MessageKey } from '../utils/i18n'
+
+/**
+ * The contract between a module that has records waiting for a vendor decision and the one
+ * approval queue (issue 16). A module exports its sources from a public file,
+ * `<module>.approvals.server.ts`, and the queue lists them (app/modules/reports/approvals.server.ts):
+ * adding a new kind of approval is one source there plus one line in that list.
+ *
+ * Everything in a PendingApproval is already scoped to the reader and translated into their
+ * language: the queue renders it as it comes.
+ */
+export type PendingApproval = {
+  /** the kind's key, e.g. 'deal_registration', 'mdf_request', 'mdf_claim', 'catalog_version' */
+  kind: string
+  id: string
+  /** the record's page: the decision buttons post their `intent` here */
+  href: string
+  title: string
+  orgId: string
+  orgName: string
+  /** unix ms since when it has waited for the vendor (submission, resubmission) */
+  waitingSince: number
+  amount: { minor: number; currency: string } | null
+  /** short translated lines the manager needs to decide: "Cost Rp 40.000.000, 50% share", "2 conflicts" */
+  facts: string[]
+  /** the decisions offered from the queue; each posts `intent` (and `reason` when asked) to href */
+  actions: ApprovalAction[]
+}
+
+export type ApprovalAction = { intent: string; label: MessageKey; tone: 'primary' | 'danger' | 'default'; needsReason?: boolean }
+
+export type ApprovalSource = {
+  kind: string
+  /** the label of the kind in filters and headings */
+  label: MessageKey
+  /** the capability a reader must hold (at scope any) to see this kind in the queue */
+  needs: Capability
+  /** oldest first; at most `limit` rows; optionally one partner/supplier organisation */
+  pending(actor: Actor, options: { orgId?: string; limit: number }): Promise<PendingApproval[]>
+  count(actor: Actor, options?: { orgId?: string }): Promise<number>
+}
+
+export function defineApprovalSource(source: ApprovalSource): ApprovalSource {
+  return source
+}
