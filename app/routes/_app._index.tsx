@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
+import { PartnerNextSteps } from '../modules/deals/partner-next-steps'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { homeFor } from '../modules/reports/reports.server'
 import { handle } from '../utils/route.server'
@@ -19,6 +20,7 @@ export default function Home() {
   return (
     <>
       <PageHeader title={title} subtitle={d.own?.org.tier ? t('home.tier', { tier: t(`tiers.${d.own.org.tier}`) }) : undefined} />
+      {d.next ? <PartnerNextSteps next={d.next} /> : null}
       <div className="stat-grid">
         {d.pendingApprovals ? (
           <Link to="/deals/approvals" className="stat stat-alert">
@@ -90,13 +92,10 @@ export default function Home() {
           </div>
         </section>
       ) : null}
-      {d.terms ? (
-        <section className="card">
-          <h2>{d.termsAudience === 'partner' ? t('home.partnerTerms') : t('home.supplierTerms')}</h2>
-          <div className="prose">
-            {d.terms.split(/\n{2,}/).map((para, i) => (para.startsWith('#') ? <h3 key={i}>{para.replace(/^#+\s*/, '')}</h3> : <p key={i}>{para}</p>))}
-          </div>
-        </section>
+      {d.programmeTerms ? (
+        <p>
+          <Link to="/programme">{t('home.programmeLink')}</Link>
+        </p>
       ) : null}
     </>
   )

@@ -75,6 +75,19 @@ export default function DealPage() {
         }
       />
       {data?.message ? <div className="form-error" role="alert">{tl(data.message)}</div> : null}
+      {p.answer ? (
+        // the manager's question is what the partner must act on: first on the page, with the answer form
+        <section className="card callout" id="answer" aria-labelledby="answer-title">
+          <h2 id="answer-title">{t('deals.questionForYou')}</h2>
+          {d.messages.filter((m) => m.kind === 'question').slice(-1).map((m) => (
+            <blockquote className="question" key={m.id}>
+              {m.body}
+              <footer className="hint">{m.authorName} · {dateTime(m.createdAt)}</footer>
+            </blockquote>
+          ))}
+          <IntentTextForm intent="answer" name="answer" label={t('deals.answer')} button={t('deals.answerAndResubmit')} rows={3} className="btn btn-primary" />
+        </section>
+      ) : null}
       {d.underReview && !d.conflicts.length ? (
         <div className="notice notice-warning" role="status"><strong>{t('deals.conflictUnderReview')}</strong></div>
       ) : null}
@@ -191,9 +204,6 @@ export default function DealPage() {
               ))}
             </ol>
           )}
-          {p.answer ? (
-            <IntentTextForm intent="answer" name="answer" label={t('deals.answer')} button={t('deals.answerAndResubmit')} rows={3} className="btn btn-primary" />
-          ) : null}
         </section>
         <section className="card">
           <h2>{t('deals.extensions')}</h2>

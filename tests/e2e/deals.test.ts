@@ -96,8 +96,12 @@ test('a manager asks a question, the partner answers in the thread, and a reject
   // wait for the decision to land before the partner looks (a state, not a time)
   await expect(manager.locator('.toast')).toContainText(translate('id', 'deals.returned'))
 
-  await partner.goto(dealUrl)
-  await expect(partner.getByText('Who is the decision maker?', { exact: true }).first()).toBeVisible()
+  // the question waits on the partner's home page, and leads straight to the answer form
+  await partner.goto('/')
+  const waiting = partner.locator('.next-steps li', { hasText: customer })
+  await expect(waiting.getByText('Who is the decision maker?')).toBeVisible()
+  await waiting.getByRole('link', { name: translate('id', 'home.next.answer') }).click()
+  await expect(partner.locator('#answer').getByText('Who is the decision maker?')).toBeVisible()
   await partner.locator('textarea[name="answer"]').fill('Ibu Sari, the CFO')
   await partner.getByRole('button', { name: translate('id', 'deals.answerAndResubmit') }).click()
   await expect(partner.getByText(translate('id', 'deals.status.submitted')).first()).toBeVisible()

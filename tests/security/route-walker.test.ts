@@ -54,6 +54,7 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app': { audience: 'signed-in' },
   'routes/_app._index': { audience: 'signed-in' },
   'routes/_app.profile': { audience: 'signed-in', form: () => ({ name: 'Walker Probe', locale: 'en', timeZone: 'UTC' }) },
+  'routes/_app.programme': { audience: 'signed-in' },
   'routes/_app.notifications': { audience: 'signed-in', form: () => ({ intent: 'read-all' }) },
   // partners and suppliers see their own organisation only (checked in access.test.ts)
   'routes/_app.organisations._index': { audience: 'signed-in' },

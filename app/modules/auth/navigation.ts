@@ -19,6 +19,7 @@ const MENU: Entry[] = [
   { to: () => '/organisations?kind=partner', label: () => 'nav.partners', needs: 'read:organisation', scope: 'any' },
   { to: () => '/organisations?kind=supplier', label: () => 'nav.suppliers', needs: 'read:organisation', scope: 'any' },
   { to: (a) => `/organisations/${a.orgId}`, label: (a) => (a.orgKind === 'supplier' ? 'nav.companyProfile' : 'nav.team'), needs: 'read:organisation', scope: 'own_org' },
+  { to: () => '/programme', label: () => 'nav.programme', needs: 'read:home', scope: 'own_org' },
   { to: () => '/accounts', label: () => 'nav.accounts', needs: 'read:crm' },
   { to: () => '/contacts', label: () => 'nav.contacts', needs: 'read:crm' },
   { to: () => '/opportunities', label: () => 'nav.opportunities', needs: 'read:crm' },

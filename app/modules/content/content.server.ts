@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { micromark } from 'micromark'
+import { NotFound } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
+import { can, scopeOf, type Actor } from '../auth/actor'
 
 /** Programme terms live in content/terms/<audience>.<locale>.md, edited by the vendor. */
 export function programmeTerms(audience: 'partner' | 'supplier', locale: Locale): string {
@@ -10,4 +13,14 @@ export function programmeTerms(audience: 'partner' | 'supplier', locale: Locale)
   } catch {
     return ''
   }
+}
+
+/**
+ * The programme terms page of a partner or supplier, as HTML. micromark's default is safe:
+ * raw HTML in the file is escaped, not passed through, so the content folder cannot inject script.
+ */
+export function programmeTermsFor(actor: Actor): { audience: 'partner' | 'supplier'; html: string } {
+  if (scopeOf(actor, 'read:home') !== 'own_org') throw new NotFound()
+  const audience = can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? 'partner' : 'supplier'
+  return { audience, html: micromark(programmeTerms(audience, actor.locale)) }
 }

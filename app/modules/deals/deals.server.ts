@@ -3,6 +3,7 @@
 export { approvalQueue, checkConflicts, DEAL_SORTS, getDeal, listDeals, openRegistrationCount, pendingApprovalCount, registrationsForAccount, type DealSort } from './queries.server'
 export { answerAndResubmit, createDeal, submitDraft, updateDeal, withdrawDeal } from './register.server'
 export { approveDeal, convertDeal, decideExtension, rejectDeal, requestExtension, returnDeal } from './decisions.server'
+export { partnerNextActions } from './next-actions.server'
 export { expireStaleRegistrations, REMINDER_DAYS, sendExpiryReminders } from './jobs.server'
 export { getDealRules, updateDealRules, type DealRules } from './rules.server'
 export type { DealRegistration } from './internal.server'

@@ -1,7 +1,6 @@
 import { can, scopeOf, type Actor } from '../auth/actor'
-import { programmeTerms } from '../content/content.server'
 import { leadBands, partnerSourcedTotals, pipelineSummaries } from '../crm/crm.server'
-import { openRegistrationCount, pendingApprovalCount } from '../deals/deals.server'
+import { openRegistrationCount, partnerNextActions, pendingApprovalCount } from '../deals/deals.server'
 import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
 
 /**
@@ -13,7 +12,6 @@ export async function homeFor(actor: Actor) {
   const registers = can(actor, 'register:deal_registration', { orgId: actor.orgId })
   const ownHome = scopeOf(actor, 'read:home') === 'own_org'
   const readsCrm = can(actor, 'read:crm')
-  const termsAudience = registers ? ('partner' as const) : ('supplier' as const)
   return {
     pendingApprovals: can(actor, 'approve:deal_registration') ? await pendingApprovalCount(actor) : null,
     organisations: scopeOf(actor, 'read:organisation') === 'any' ? await organisationCounts(actor) : null,
@@ -22,7 +20,7 @@ export async function homeFor(actor: Actor) {
     own: ownHome ? await ownOrganisation(actor) : null,
     openRegistrations: registers ? await openRegistrationCount(actor) : null,
     partnerPipeline: registers ? await partnerSourcedTotals(actor, actor.orgId) : null,
-    terms: ownHome ? programmeTerms(termsAudience, actor.locale) : null,
-    termsAudience,
+    next: registers ? await partnerNextActions(actor) : null,
+    programmeTerms: ownHome,
   }
 }

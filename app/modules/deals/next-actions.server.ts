@@ -1,0 +1,66 @@
+import { and, desc, eq, gte, inArray, lte, asc } from 'drizzle-orm'
+import { dealMessages, dealRegistrations } from '../../../db/schema/deals'
+import { DAY_MS } from '../../utils/dates'
+import { db } from '../../utils/db.server'
+import { can, type Actor } from '../auth/actor'
+import { REMINDER_DAYS } from './jobs.server'
+
+const SHOWN = 5
+/** a decision stays "recent" on the home page for this long */
+const RECENT_DAYS = 30
+
+/**
+ * What a partner should do next, for their home page: registrations returned with a question
+ * (the question itself, so they can answer from there), drafts never submitted, protections that
+ * end within the first reminder window, and the vendor's recent decisions with their reasons.
+ * Scoped to the actor's own organisation; nothing a partner may not read (no conflict evidence,
+ * no decider names).
+ */
+export async function partnerNextActions(actor: Actor, now = Date.now()) {
+  if (!can(actor, 'register:deal_registration', { orgId: actor.orgId })) return null
+  const own = eq(dealRegistrations.partnerOrgId, actor.orgId)
+  const cols = { id: dealRegistrations.id, customerName: dealRegistrations.customerName, valueMinor: dealRegistrations.valueMinor, currency: dealRegistrations.currency }
+
+  const returned = db
+    .select({ ...cols, returnedAt: dealRegistrations.decidedAt })
+    .from(dealRegistrations)
+    .where(and(own, eq(dealRegistrations.status, 'returned')))
+    .orderBy(asc(dealRegistrations.decidedAt))
+    .limit(SHOWN)
+    .all()
+  const questions = returned.length
+    ? db
+        .select({ registrationId: dealMessages.registrationId, body: dealMessages.body, createdAt: dealMessages.createdAt })
+        .from(dealMessages)
+        .where(and(inArray(dealMessages.registrationId, returned.map((r) => r.id)), eq(dealMessages.kind, 'question')))
+        .orderBy(desc(dealMessages.createdAt))
+        .all()
+    : []
+  const needsAnswer = returned.map((r) => ({ ...r, question: questions.find((q) => q.registrationId === r.id)?.body ?? null }))
+
+  const drafts = db
+    .select({ ...cols, updatedAt: dealRegistrations.updatedAt })
+    .from(dealRegistrations)
+    .where(and(own, eq(dealRegistrations.status, 'draft')))
+    .orderBy(desc(dealRegistrations.updatedAt))
+    .limit(SHOWN)
+    .all()
+
+  const expiring = db
+    .select({ ...cols, protectedUntil: dealRegistrations.protectedUntil })
+    .from(dealRegistrations)
+    .where(and(own, eq(dealRegistrations.status, 'approved'), lte(dealRegistrations.protectedUntil, now + REMINDER_DAYS[0] * DAY_MS)))
+    .orderBy(asc(dealRegistrations.protectedUntil))
+    .limit(SHOWN)
+    .all()
+
+  const decided = db
+    .select({ ...cols, status: dealRegistrations.status, decidedAt: dealRegistrations.decidedAt, rejectionReason: dealRegistrations.rejectionReason, protectedUntil: dealRegistrations.protectedUntil })
+    .from(dealRegistrations)
+    .where(and(own, inArray(dealRegistrations.status, ['approved', 'rejected', 'converted']), gte(dealRegistrations.decidedAt, now - RECENT_DAYS * DAY_MS)))
+    .orderBy(desc(dealRegistrations.decidedAt))
+    .limit(SHOWN)
+    .all()
+
+  return { needsAnswer, drafts, expiring, recentDecisions: decided, now }
+}
