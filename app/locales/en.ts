@@ -9,6 +9,7 @@ export const en = {
 
   'nav.main': 'Main menu',
   'nav.skipToContent': 'Skip to content',
+  'nav.menu': 'Menu',
   'nav.home': 'Home',
   'nav.dashboard': 'Dashboard',
   'nav.team': 'Team',

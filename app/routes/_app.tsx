@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { useRef } from 'react'
 import { navigationFor } from '../modules/auth/navigation'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { unreadCount } from '../modules/notify/notify.server'
@@ -27,6 +28,8 @@ export default function AppShell() {
   // the most specific entry wins: /deals/approvals, not /deals as well
   const activeTo = nav.filter((i) => matches(i.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to
   const isActive = (to: string) => to === activeTo
+  const activeItem = nav.find((i) => i.to === activeTo)
+  const toggle = useRef<HTMLInputElement>(null)
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -64,10 +67,24 @@ export default function AppShell() {
       </header>
       <div className="shell-body">
         <nav className="sidenav" aria-label={t('nav.main')}>
+          {/* phones: the menu folds behind a toggle that works without JavaScript (a checkbox and
+              its label); on wider screens both are hidden and the list always shows */}
+          <input type="checkbox" id="menu-toggle" className="menu-toggle" ref={toggle} />
+          <label htmlFor="menu-toggle" className="menu-toggle-label">
+            <span aria-hidden="true">☰</span> {t('nav.menu')}
+            {activeItem ? <span className="menu-current"> · {t(activeItem.label)}</span> : null}
+          </label>
           <ul>
             {nav.map((item) => (
               <li key={item.to}>
-                <Link to={item.to} className={isActive(item.to) ? 'active' : undefined} aria-current={isActive(item.to) ? 'page' : undefined}>
+                <Link
+                  to={item.to}
+                  className={isActive(item.to) ? 'active' : undefined}
+                  aria-current={isActive(item.to) ? 'page' : undefined}
+                  onClick={() => {
+                    if (toggle.current) toggle.current.checked = false
+                  }}
+                >
                   {t(item.label)}
                 </Link>
               </li>

@@ -1,4 +1,5 @@
 import { expect, test, LOGINS } from './fixtures'
+import { translate } from '../../app/utils/i18n'
 import { expectUsable } from './page-checks'
 
 // Every page a role's menu offers, opened as that role in both languages: no serious or critical
@@ -31,3 +32,20 @@ for (const role of ROLES) {
     expect(problems).toEqual([])
   })
 }
+
+test('on a phone the menu folds behind a toggle that names the current page, and opens from the keyboard', async ({ asRole }) => {
+  const page = await asRole('partnerAdmin') // whose own setting is Bahasa Indonesia
+  const say = (key: Parameters<typeof translate>[1]) => translate('id', key)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/deals')
+  const menu = page.locator('nav.sidenav')
+  const deals = menu.getByRole('link', { name: say('nav.deals') })
+  await expect(deals).toBeHidden()
+  await expect(menu.locator('label')).toContainText(say('nav.deals'))
+  await menu.locator('#menu-toggle').focus()
+  await page.keyboard.press('Space')
+  await expect(deals).toBeVisible()
+  await menu.getByRole('link', { name: say('nav.programme') }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(say('home.partnerTerms'))
+  await expect(menu.getByRole('link', { name: say('nav.programme') })).toBeHidden()
+})
