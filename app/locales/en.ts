@@ -233,6 +233,7 @@ export const en = {
   'orgs.status.on_hold': 'On hold',
   'orgs.status.inactive': 'Inactive',
 
+  'users.invitationLanguage': 'Language of the invitation',
   'users.title': 'Users',
   'users.invite': 'Invite a user',
   'users.sendInvitation': 'Send invitation',

@@ -233,6 +233,7 @@ export const id: Record<MessageKey, string> = {
   'orgs.status.on_hold': 'Ditangguhkan',
   'orgs.status.inactive': 'Nonaktif',
 
+  'users.invitationLanguage': 'Bahasa undangan',
   'users.title': 'Pengguna',
   'users.invite': 'Undang pengguna',
   'users.sendInvitation': 'Kirim undangan',

@@ -51,11 +51,11 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
 export default function OrganisationPage() {
   const d = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const { t, date } = useT()
+  const { t, date, locale } = useT()
   // the first person invited into an organisation is its administrator; later ones default to a user.
   // The form's id follows the head count, so it starts empty again after each invitation is sent.
   const firstInvite = d.users.length === 0
-  const [form, f] = useForm({ id: `invite-${d.users.length}`, lastResult, defaultValue: { name: '', email: '', role: firstInvite ? d.roles[0] : d.roles[d.roles.length - 1] }, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ id: `invite-${d.users.length}`, lastResult, defaultValue: { name: '', email: '', locale, role: firstInvite ? d.roles[0] : d.roles[d.roles.length - 1] }, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }), shouldValidate: 'onBlur' })
   const o = d.org
   return (
     <>
@@ -120,6 +120,7 @@ export default function OrganisationPage() {
             <TextField meta={f.name} label={t('fields.name')} required />
             <TextField meta={f.email} label={t('fields.email')} type="email" required />
             <SelectField meta={f.role} label={t('fields.role')} options={d.roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+            <SelectField meta={f.locale} label={t('users.invitationLanguage')} options={[{ value: 'id', label: 'Bahasa Indonesia' }, { value: 'en', label: 'English' }]} />
             <div className="form-actions"><SubmitButton intent="invite">{t('users.sendInvitation')}</SubmitButton></div>
           </Form>
         </section>

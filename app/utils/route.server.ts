@@ -8,6 +8,9 @@ import { parseCookies } from './cookies'
 export function requestLocale(request: Request): Locale {
   const actor = getOptionalActor(request)
   if (actor) return actor.locale
+  // signed out: a link that names its language (?lang=en, as in invitation emails) wins
+  const asked = new URL(request.url).searchParams.get('lang')
+  if (isLocale(asked)) return asked
   const cookie = parseCookies(request.headers.get('cookie')).get('mitra_lang')
   if (isLocale(cookie)) return cookie
   return localeFromAcceptLanguage(request.headers.get('accept-language'))

@@ -61,20 +61,25 @@ test('an invited partner user sets a password, then resets it from an emailed li
   const email = `new.colleague.${Date.now()}@majujaya.test`
   await admin.locator('input[name="name"]').fill('Rekan Baru')
   await admin.locator('input[name="email"]').fill(email)
+  // the admin works in Bahasa Indonesia; the colleague reads English
+  await admin.locator('select[name="locale"]').selectOption('en')
   await admin.getByRole('button', { name: id['users.sendInvitation'] }).click()
   await expect(admin.getByRole('status')).toContainText(email)
   // the form starts empty again for the next colleague
   await expect(admin.locator('input[name="email"]')).toHaveValue('')
 
   const invitation = await waitForMail(email)
-  const inviteLink = invitation.match(/https?:\/\/\S+\/invitations\/[a-z0-9]+/)![0]
-  const context = await browser.newContext()
+  const inviteLink = invitation.match(/https?:\/\/\S+\/invitations\/[a-z0-9]+\?lang=en/)![0]
+  // a browser set to Indonesian still gets the invitation page in the language the link names
+  const context = await browser.newContext({ locale: 'id-ID' })
   const page = await context.newPage()
   await page.goto(inviteLink)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await page.locator('input[name="password"]').fill('first-password-123')
   await page.locator('input[name="confirm"]').fill('first-password-123')
   await page.locator('form button[type="submit"]').last().click()
   await expect(page).toHaveURL(/\/$/)
+  await expect(page.getByRole('navigation', { name: en['nav.main'] })).toBeVisible()
   await page.locator('form[action="/logout"] button').click()
 
   await page.goto('/forgot-password')

@@ -90,6 +90,8 @@ export const InviteUserSchema = z.object({
   email,
   name: requiredText(120),
   role: z.enum(ROLES, { message: 'errors.required' }),
+  /** the invitee's language: the email, the invitation page and their account start in it */
+  locale: z.enum(['id', 'en']).optional(),
 })
 export type InviteUserInput = z.infer<typeof InviteUserSchema>
 

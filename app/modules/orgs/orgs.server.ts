@@ -193,17 +193,19 @@ export async function inviteUser(actor: Actor, orgId: string, input: InviteUserI
   assertCan(actor, 'manage:user', { orgId: org.id })
   if (!roleFitsOrg(input.role, org.kind)) throw new ValidationFailed('role', 'errors.roleNotForOrg')
   const secret = newSecret()
+  const locale = input.locale ?? actor.locale
   await mutate(actor, (ctx) => {
     const existing = ctx.tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()
     if (existing) throw new ValidationFailed('email', 'errors.emailTaken')
     const userId = newId()
-    ctx.tx.insert(users).values({ id: userId, email: input.email, name: input.name, status: 'invited', locale: actor.locale, createdAt: ctx.now, updatedAt: ctx.now }).run()
+    ctx.tx.insert(users).values({ id: userId, email: input.email, name: input.name, status: 'invited', locale, createdAt: ctx.now, updatedAt: ctx.now }).run()
     ctx.tx.insert(memberships).values({ id: newId(), userId, orgId, role: input.role, createdAt: ctx.now }).run()
     ctx.tx
       .insert(invitations)
       .values({ id: newId(), tokenHash: hashToken(secret), email: input.email, name: input.name, orgId, role: input.role, invitedBy: actor.userId, expiresAt: ctx.now + INVITATION_TTL_MS, createdAt: ctx.now })
       .run()
-    queueEmail(ctx, input.email, 'invitation', actor.locale, { name: input.name, org: org.name, inviter: actor.name, link: `${getEnv().APP_URL}/invitations/${secret}`, days: 7 })
+    // the link names the language, so the signed-out invitation page speaks it too
+    queueEmail(ctx, input.email, 'invitation', locale, { name: input.name, org: org.name, inviter: actor.name, link: `${getEnv().APP_URL}/invitations/${secret}?lang=${locale}`, days: 7 })
     ctx.audit('user', userId, 'invited', null, { email: input.email, role: input.role, orgId })
   })
   return { secret }
