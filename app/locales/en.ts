@@ -10,6 +10,7 @@ export const en = {
   'nav.main': 'Main menu',
   'nav.skipToContent': 'Skip to content',
   'nav.menu': 'Menu',
+  'nav.pipelines': 'Pipelines',
   'nav.home': 'Home',
   'nav.dashboard': 'Dashboard',
   'nav.team': 'Team',

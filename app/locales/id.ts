@@ -10,6 +10,7 @@ export const id: Record<MessageKey, string> = {
   'nav.main': 'Menu utama',
   'nav.skipToContent': 'Langsung ke konten',
   'nav.menu': 'Menu',
+  'nav.pipelines': 'Pipeline',
   'nav.home': 'Beranda',
   'nav.dashboard': 'Dasbor',
   'nav.team': 'Tim',

@@ -69,3 +69,20 @@ test('a message after saving stays on the page it belongs to, not on the next on
   await expect(page).toHaveURL(/\/contacts$/)
   await expect(toast).toHaveCount(0)
 })
+
+test('the pipeline board moves an opportunity to the next stage with the keyboard alone', async ({ asRole }) => {
+  const page = await asRole('sales', 'en')
+  await page.locator('nav.sidenav a[href="/pipelines"]').click()
+  await page.locator('main a.btn-primary[href^="/pipelines/"]').first().click()
+  const columns = page.locator('.board-column')
+  // a card that has a stage after it
+  const card = columns.first().locator('.board-card[draggable="true"]').first()
+  const id = await card.getAttribute('data-opportunity')
+  const secondStage = await columns.nth(1).getAttribute('data-stage')
+  await card.focus()
+  await page.keyboard.press('Space')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Space')
+  await expect(page.locator(`.board-column[data-stage="${secondStage}"] .board-card[data-opportunity="${id}"]`)).toBeVisible()
+  await expect(columns.first().locator(`.board-card[data-opportunity="${id}"]`)).toHaveCount(0)
+})

@@ -76,6 +76,7 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.opportunities.new': { audience: 'vendor-only', control: 'sales', form: opportunityForm },
   'routes/_app.opportunities.$opportunityId._index': { audience: 'vendor-only', control: 'manager', params: { opportunityId: 'opportunity' }, form: activityForm },
   'routes/_app.opportunities.$opportunityId.edit': { audience: 'vendor-only', control: 'sales', params: { opportunityId: 'opportunity' }, form: opportunityForm },
+  'routes/_app.pipelines._index': { audience: 'vendor-only', control: 'manager' },
   'routes/_app.pipelines.$pipelineId': { audience: 'vendor-only', control: 'manager', params: { pipelineId: 'pipeline' }, form: () => ({ opportunityId: ids.opportunityInPipeline, stageId: ids.stageId }) },
 
   // deal registration: partners see their own, vendor staff all (suppliers are refused; access.test.ts)

@@ -24,6 +24,7 @@ const MENU: Entry[] = [
   { to: () => '/contacts', label: () => 'nav.contacts', needs: 'read:crm' },
   { to: () => '/opportunities', label: () => 'nav.opportunities', needs: 'read:crm' },
   { to: () => '/leads', label: () => 'nav.leads', needs: 'read:crm' },
+  { to: () => '/pipelines', label: () => 'nav.pipelines', needs: 'read:crm' },
   { to: () => '/organisations', label: () => 'nav.settings', needs: 'manage:organisation' },
   { to: () => '/settings/deal-rules', label: () => 'nav.dealRules', needs: 'manage:settings' },
 ]
