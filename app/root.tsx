@@ -6,6 +6,8 @@ import { getOptionalActor } from './modules/auth/require-actor.server'
 import { readToast } from './utils/toast.server'
 import { requestLocale } from './utils/route.server'
 import { useNonce } from './utils/nonce'
+import { getEnv } from './utils/env.server'
+import { brandStyle, DEFAULT_BRAND } from './utils/brand'
 import { translate, translateLoose, DEFAULT_LOCALE, type Locale } from './utils/i18n'
 
 export const links: LinksFunction = () => [
@@ -13,23 +15,27 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Mitra' }, { name: 'viewport', content: 'width=device-width, initial-scale=1' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.brand.name ?? DEFAULT_BRAND.name }, { name: 'viewport', content: 'width=device-width, initial-scale=1' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = getOptionalActor(request)
   const locale = requestLocale(request)
   const { toast, headers } = await readToast(request)
-  return json({ locale, timeZone: actor?.timeZone ?? 'Asia/Jakarta', toast }, { headers })
+  const env = getEnv()
+  const brand = { name: env.BRAND_NAME, color: env.BRAND_COLOR }
+  return json({ locale, timeZone: actor?.timeZone ?? 'Asia/Jakarta', toast, brand, brandStyle: brandStyle(brand.color) }, { headers })
 }
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const nonce = useNonce()
+  const data = useRouteLoaderData<typeof loader>('root')
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <Meta />
         <Links />
+        {data?.brandStyle ? <style nonce={nonce}>{data.brandStyle}</style> : null}
       </head>
       <body>
         {children}

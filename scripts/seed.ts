@@ -42,7 +42,8 @@ const PLACES: [string, string][] = [
 ]
 const FIRST = ['Budi', 'Siti', 'Agus', 'Dewi', 'Eko', 'Rina', 'Hendra', 'Lina', 'Fajar', 'Yulia', 'Bayu', 'Ratna', 'Andi', 'Putri', 'Joko', 'Maya']
 const LAST = ['Santoso', 'Wijaya', 'Saputra', 'Lestari', 'Siregar', 'Hasibuan', 'Pratama', 'Kusuma', 'Nugroho', 'Halim', 'Tanjung', 'Sitompul']
-const TITLES = ['Direktur Utama', 'IT Manager', 'Procurement Lead', 'CFO', 'Head of Operations', 'CTO', 'Finance Manager']
+// the vendor's sales team writes its CRM in Bahasa Indonesia, as an Indonesian vendor's would
+const TITLES = ['Direktur Utama', 'Manajer TI', 'Kepala Pengadaan', 'Direktur Keuangan', 'Kepala Operasional', 'Direktur Teknologi', 'Manajer Keuangan']
 
 export async function seed() {
   const random = rng(2026)
@@ -121,13 +122,13 @@ export async function seed() {
           { accountId: account.id, pipeline, stageIndex, name: `${base} — ${pick(['Cloud migration', 'ERP rollout', 'Network refresh', 'Security suite', 'Data platform', 'Managed services'])}`, amountMinor, currency, expectedCloseDate: new Date(now + Math.floor(random() * 180 - 30) * DAY_MS).toISOString().slice(0, 10), ownerId: account.ownerId, source: fromPartner ? 'partner' : 'direct', partnerOrgId: fromPartner ? pick(partnerIds) : null, createdAt: account.createdAt, updatedAt: now - Math.floor(random() * 30) * DAY_MS },
           tx,
         )
-        makeActivity({ entityType: 'opportunity', entityId: opp.id, accountId: account.id, kind: pick(['call', 'meeting', 'email'] as const), subject: pick(['Discovery call', 'Demo for IT team', 'Proposal sent', 'Pricing discussion', 'Follow-up on requirements']), authorId: account.ownerId, createdAt: now - Math.floor(random() * 30) * DAY_MS }, tx)
+        makeActivity({ entityType: 'opportunity', entityId: opp.id, accountId: account.id, kind: pick(['call', 'meeting', 'email'] as const), subject: pick(['Panggilan penjajakan', 'Demo untuk tim TI', 'Proposal dikirim', 'Diskusi harga', 'Tindak lanjut kebutuhan']), authorId: account.ownerId, createdAt: now - Math.floor(random() * 30) * DAY_MS }, tx)
       }
       if (random() < 0.75) {
         const first = pick(FIRST)
         makeLead({ company: name, contactName: `${first} ${pick(LAST)}`, email: `${first.toLowerCase()}@${slug}.co.id`, source: pick(['web', 'event', 'referral', 'partner', 'campaign'] as const), status: pick(['new', 'working', 'qualified', 'new', 'working'] as const), score: Math.floor(random() * 101), accountId: random() < 0.5 ? account.id : null, ownerId: pick(owners), createdAt: now - Math.floor(random() * 90) * DAY_MS, updatedAt: now - Math.floor(random() * 30) * DAY_MS }, tx)
       }
-      makeActivity({ entityType: 'account', entityId: account.id, accountId: account.id, kind: pick(['note', 'call', 'meeting'] as const), subject: pick(['Quarterly review', 'Intro meeting', 'Renewal reminder', 'Site visit', 'Budget planning']), body: random() < 0.5 ? 'Customer is evaluating options for next fiscal year.' : null, authorId: account.ownerId, createdAt: now - Math.floor(random() * 120) * DAY_MS }, tx)
+      makeActivity({ entityType: 'account', entityId: account.id, accountId: account.id, kind: pick(['note', 'call', 'meeting'] as const), subject: pick(['Tinjauan kuartalan', 'Pertemuan perkenalan', 'Pengingat perpanjangan', 'Kunjungan lokasi', 'Perencanaan anggaran']), body: random() < 0.5 ? 'Pelanggan sedang mengevaluasi pilihan untuk tahun anggaran berikutnya.' : null, authorId: account.ownerId, createdAt: now - Math.floor(random() * 120) * DAY_MS }, tx)
     }
   })
 }

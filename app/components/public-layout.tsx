@@ -1,3 +1,4 @@
+import { BrandName } from './brand'
 import { Form, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useT } from '../utils/use-t'
@@ -10,7 +11,9 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
     <main className="public">
       <div className="public-card">
         <div className="public-top">
-          <span className="brand">Mitra</span>
+          <span className="brand">
+            <BrandName />
+          </span>
           <Form method="post" action="/locale" className="inline">
             <input type="hidden" name="locale" value={locale === 'id' ? 'en' : 'id'} />
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

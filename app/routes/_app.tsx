@@ -1,3 +1,5 @@
+import { NavIcon } from '../components/nav-icon'
+import { BrandName } from '../components/brand'
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { useRef } from 'react'
@@ -37,7 +39,7 @@ export default function AppShell() {
       </a>
       <header className="topbar">
         <Link to="/" className="brand">
-          Mitra
+          <BrandName />
         </Link>
         <span className="org-name">{user.orgName}</span>
         <div className="topbar-right">
@@ -85,6 +87,7 @@ export default function AppShell() {
                     if (toggle.current) toggle.current.checked = false
                   }}
                 >
+                  <NavIcon name={item.icon} />
                   {t(item.label)}
                 </Link>
               </li>

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { contrastOnWhite, DEFAULT_BRAND } from './brand'
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -25,6 +26,13 @@ const EnvSchema = z
     MAIL_FROM: z.string().default('Mitra <no-reply@mitra.test>'),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must start with sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+    // the vendor's name and colour in the portal (the colour must keep 4.5:1 contrast on white)
+    BRAND_NAME: z.string().trim().min(1).max(40).default(DEFAULT_BRAND.name),
+    BRAND_COLOR: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e')
+      .refine((c) => contrastOnWhite(c) >= 4.5, 'is too light: text in this colour on white must reach a 4.5:1 contrast ratio')
+      .default(DEFAULT_BRAND.color),
     JOBS_ENABLED: bool.default(true),
     JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

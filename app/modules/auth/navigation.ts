@@ -1,10 +1,11 @@
+import type { IconName } from '../../components/nav-icon'
 import type { MessageKey } from '../../utils/i18n'
 import { scopeOf, type Actor, type Capability } from './actor'
 
-export type NavItem = { to: string; label: MessageKey }
+export type NavItem = { to: string; label: MessageKey; icon: IconName }
 
 type Scope = 'any' | 'own_org'
-type Entry = { to: (actor: NavActor) => string; label: (actor: NavActor) => MessageKey; needs?: Capability; scope?: Scope }
+type Entry = { to: (actor: NavActor) => string; label: (actor: NavActor) => MessageKey; icon?: IconName; needs?: Capability; scope?: Scope }
 type NavActor = Pick<Actor, 'orgKind' | 'role' | 'orgId'>
 
 /**
@@ -13,20 +14,20 @@ type NavActor = Pick<Actor, 'orgKind' | 'role' | 'orgId'>
  * Pages still check for themselves. Order is the order on screen.
  */
 const MENU: Entry[] = [
-  { to: () => '/', label: (a) => (scopeOf(a, 'read:dashboard') ? 'nav.dashboard' : 'nav.home') },
-  { to: () => '/deals/approvals', label: () => 'nav.approvals', needs: 'approve:deal_registration' },
-  { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration' },
-  { to: () => '/organisations?kind=partner', label: () => 'nav.partners', needs: 'read:organisation', scope: 'any' },
-  { to: () => '/organisations?kind=supplier', label: () => 'nav.suppliers', needs: 'read:organisation', scope: 'any' },
-  { to: (a) => `/organisations/${a.orgId}`, label: (a) => (a.orgKind === 'supplier' ? 'nav.companyProfile' : 'nav.team'), needs: 'read:organisation', scope: 'own_org' },
-  { to: () => '/programme', label: () => 'nav.programme', needs: 'read:home', scope: 'own_org' },
-  { to: () => '/accounts', label: () => 'nav.accounts', needs: 'read:crm' },
-  { to: () => '/contacts', label: () => 'nav.contacts', needs: 'read:crm' },
-  { to: () => '/opportunities', label: () => 'nav.opportunities', needs: 'read:crm' },
-  { to: () => '/leads', label: () => 'nav.leads', needs: 'read:crm' },
-  { to: () => '/pipelines', label: () => 'nav.pipelines', needs: 'read:crm' },
-  { to: () => '/organisations', label: () => 'nav.settings', needs: 'manage:organisation' },
-  { to: () => '/settings/deal-rules', label: () => 'nav.dealRules', needs: 'manage:settings' },
+  { to: () => '/', label: (a) => (scopeOf(a, 'read:dashboard') ? 'nav.dashboard' : 'nav.home'), icon: 'home' },
+  { to: () => '/deals/approvals', label: () => 'nav.approvals', needs: 'approve:deal_registration', icon: 'inbox' },
+  { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration', icon: 'handshake' },
+  { to: () => '/organisations?kind=partner', label: () => 'nav.partners', needs: 'read:organisation', scope: 'any', icon: 'users' },
+  { to: () => '/organisations?kind=supplier', label: () => 'nav.suppliers', needs: 'read:organisation', scope: 'any', icon: 'truck' },
+  { to: (a) => `/organisations/${a.orgId}`, label: (a) => (a.orgKind === 'supplier' ? 'nav.companyProfile' : 'nav.team'), needs: 'read:organisation', scope: 'own_org', icon: 'building' },
+  { to: () => '/programme', label: () => 'nav.programme', needs: 'read:home', scope: 'own_org', icon: 'book' },
+  { to: () => '/accounts', label: () => 'nav.accounts', needs: 'read:crm', icon: 'briefcase' },
+  { to: () => '/contacts', label: () => 'nav.contacts', needs: 'read:crm', icon: 'contact' },
+  { to: () => '/opportunities', label: () => 'nav.opportunities', needs: 'read:crm', icon: 'target' },
+  { to: () => '/leads', label: () => 'nav.leads', needs: 'read:crm', icon: 'spark' },
+  { to: () => '/pipelines', label: () => 'nav.pipelines', needs: 'read:crm', icon: 'columns' },
+  { to: () => '/organisations', label: () => 'nav.settings', needs: 'manage:organisation', icon: 'settings' },
+  { to: () => '/settings/deal-rules', label: () => 'nav.dealRules', needs: 'manage:settings', icon: 'scale' },
 ]
 
 export function navigationFor(actor: NavActor): NavItem[] {
@@ -34,5 +35,5 @@ export function navigationFor(actor: NavActor): NavItem[] {
     if (!e.needs) return true
     const held = scopeOf(actor, e.needs)
     return held !== null && (!e.scope || held === e.scope)
-  }).map((e) => ({ to: e.to(actor), label: e.label(actor) }))
+  }).map((e) => ({ to: e.to(actor), label: e.label(actor), icon: e.icon ?? 'dot' }))
 }
