@@ -6,7 +6,7 @@ import { organisations } from '../db/schema'
 import { closeDb, db } from '../app/utils/db.server'
 import { DAY_MS } from '../app/utils/dates'
 import type { Role } from '../app/modules/auth/roles'
-import { cachedHash, type DEFAULT_STAGES, makeAccount, makeActivity, makeContact, makeLead, makeOpportunity, makeOrg, makePipeline, makeUser } from '../tests/factories'
+import { cachedHash, makeAccount, makeActivity, makeContact, makeLead, makeOpportunity, makeOrg, makePipeline, makeUser } from '../tests/factories'
 
 export const DEMO_PASSWORD = 'mitra-demo-2026'
 
@@ -71,18 +71,33 @@ export async function seed() {
   }
 
   db.transaction((tx) => {
-    const enterprise = makePipeline({ name: 'Enterprise Sales', isDefault: true }, tx)
+    // stage names in the vendor's language, with the English names English readers see
+    const enterprise = makePipeline(
+      {
+        name: 'Enterprise Sales',
+        isDefault: true,
+        stages: [
+          { name: 'Prospek', nameEn: 'Prospecting', probability: 10 },
+          { name: 'Kualifikasi', nameEn: 'Qualification', probability: 25 },
+          { name: 'Proposal', nameEn: 'Proposal', probability: 50 },
+          { name: 'Negosiasi', nameEn: 'Negotiation', probability: 75 },
+          { name: 'Menang', nameEn: 'Closed Won', probability: 100, isClosed: true, isWon: true },
+          { name: 'Kalah', nameEn: 'Closed Lost', probability: 0, isClosed: true },
+        ],
+      },
+      tx,
+    )
     const channel = makePipeline(
       {
         name: 'Partner Channel',
         stages: [
-          { name: 'Registered', probability: 10 },
-          { name: 'Discovery', probability: 30 },
-          { name: 'Solution Design', probability: 55 },
-          { name: 'Commit', probability: 85 },
-          { name: 'Won', probability: 100, isClosed: true, isWon: true },
-          { name: 'Lost', probability: 0, isClosed: true },
-        ] as typeof DEFAULT_STAGES,
+          { name: 'Terdaftar', nameEn: 'Registered', probability: 10 },
+          { name: 'Penjajakan', nameEn: 'Discovery', probability: 30 },
+          { name: 'Desain Solusi', nameEn: 'Solution Design', probability: 55 },
+          { name: 'Komitmen', nameEn: 'Commit', probability: 85 },
+          { name: 'Menang', nameEn: 'Won', probability: 100, isClosed: true, isWon: true },
+          { name: 'Kalah', nameEn: 'Lost', probability: 0, isClosed: true },
+        ],
       },
       tx,
     )

@@ -86,6 +86,8 @@ export const pipelineStages = sqliteTable(
       .notNull()
       .references(() => pipelines.id),
     name: text('name').notNull(),
+    // the stage's name for English readers, where the vendor gives one (name is the default language's)
+    nameEn: text('name_en'),
     position: integer('position').notNull(),
     // 0..100; 100 = won, 0 with isClosed = lost
     probability: integer('probability').notNull(),

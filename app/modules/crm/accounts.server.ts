@@ -12,6 +12,7 @@ import { companyDomain, findMatchingCompanies, indexCompanyKeys, normaliseCompan
 import { organisationNames, userNames } from '../orgs/orgs.server'
 import { assertCrmRead, assertCrmRecord, assertCrmWrite, withNames } from './access.server'
 import type { AccountInput } from './crm.schema'
+import { stageLabel } from './opportunities.server'
 
 export type Account = typeof accounts.$inferSelect
 
@@ -134,7 +135,7 @@ export async function getAccount360(actor: Actor, id: string) {
   const account = await getAccount(actor, id)
   const limit = ACCOUNT_360_LIMIT
   const opps = db
-    .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, source: opportunities.source, stageName: pipelineStages.name, probability: pipelineStages.probability, isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, partnerOrgId: opportunities.partnerOrgId })
+    .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, source: opportunities.source, stageName: stageLabel(actor.locale), probability: pipelineStages.probability, isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, partnerOrgId: opportunities.partnerOrgId })
     .from(opportunities)
     .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
     .where(eq(opportunities.accountId, id))

@@ -59,7 +59,7 @@ function stageLine(entry: Entry, reader: Actor) {
   const from = (entry.before as { stageId?: string } | null)?.stageId
   const to = (entry.after as { stageId?: string } | null)?.stageId
   if (!to || from === to) return null
-  const names = stageNames([from, to].filter((x): x is string => !!x))
+  const names = stageNames([from, to].filter((x): x is string => !!x), reader.locale)
   return { key: 'history.fieldChange' as const, params: { field: translate(reader.locale, 'fields.stage'), from: (from && names.get(from)) || '—', to: names.get(to) ?? '—' } }
 }
 

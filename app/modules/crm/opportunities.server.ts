@@ -7,6 +7,7 @@ import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import { assertSaneAmount } from '../../utils/amount-limits.server'
 import { isCurrencyCode, parseAmountToMinor } from '../../utils/money'
+import type { Locale } from '../../utils/i18n'
 import { contains } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import { assertCan, type Actor } from '../auth/actor'
@@ -18,11 +19,20 @@ export type Opportunity = typeof opportunities.$inferSelect
 
 // ---- pipelines -------------------------------------------------------------------------
 
+/** A stage's name in the reader's language: the English name for English readers where one is given. */
+export function stageLabel(locale: Locale) {
+  return locale === 'en' ? sql<string>`coalesce(${pipelineStages.nameEn}, ${pipelineStages.name})` : pipelineStages.name
+}
+
+function localStage<S extends { name: string; nameEn: string | null }>(stage: S, locale: Locale): S {
+  return locale === 'en' && stage.nameEn ? { ...stage, name: stage.nameEn } : stage
+}
+
 export async function listPipelines(actor: Actor) {
   assertCrmRead(actor)
   const all = db.select().from(pipelines).orderBy(desc(pipelines.isDefault), asc(pipelines.name)).all()
   const stages = db.select().from(pipelineStages).orderBy(asc(pipelineStages.position)).all()
-  return all.map((p) => ({ ...p, stages: stages.filter((s) => s.pipelineId === p.id) }))
+  return all.map((p) => ({ ...p, stages: stages.filter((s) => s.pipelineId === p.id).map((s) => localStage(s, actor.locale)) }))
 }
 
 function totalsByCurrency(rows: { amountMinor: number; currency: string }[]) {
@@ -35,7 +45,7 @@ export async function getPipelineBoard(actor: Actor, pipelineId: string) {
   assertCrmRecord(actor)
   const pipeline = db.select().from(pipelines).where(eq(pipelines.id, pipelineId)).get()
   if (!pipeline) throw new NotFound()
-  const stages = db.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId)).orderBy(asc(pipelineStages.position)).all()
+  const stages = db.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId)).orderBy(asc(pipelineStages.position)).all().map((s) => localStage(s, actor.locale))
   const opps = db
     .select({ id: opportunities.id, name: opportunities.name, stageId: opportunities.stageId, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, accountName: accounts.name, source: opportunities.source })
     .from(opportunities)
@@ -90,7 +100,7 @@ export async function listOpportunities(actor: Actor, opts: { q?: string; pipeli
   return paginate(opts, {
     rows: (limit, offset) =>
       db
-        .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, source: opportunities.source, accountId: accounts.id, accountName: accounts.name, stageName: pipelineStages.name, pipelineName: pipelines.name })
+        .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, source: opportunities.source, accountId: accounts.id, accountName: accounts.name, stageName: stageLabel(actor.locale), pipelineName: pipelines.name })
         .from(opportunities)
         .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
         .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
@@ -107,7 +117,7 @@ export async function listOpportunities(actor: Actor, opts: { q?: string; pipeli
 export async function getOpportunity(actor: Actor, id: string) {
   assertCrmRecord(actor)
   const row = db
-    .select({ opportunity: opportunities, accountName: accounts.name, stageName: pipelineStages.name, pipelineName: pipelines.name })
+    .select({ opportunity: opportunities, accountName: accounts.name, stageName: stageLabel(actor.locale), pipelineName: pipelines.name })
     .from(opportunities)
     .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
     .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
@@ -224,9 +234,9 @@ export function openOpportunitiesOnAccounts(accountIds: string[]) {
 }
 
 /** What a partner may know of an opportunity converted from their registration: stage and outcome, not notes or owner. */
-export function opportunityOutcome(opportunityId: string) {
+export function opportunityOutcome(opportunityId: string, locale: Locale) {
   const row = db
-    .select({ id: opportunities.id, name: opportunities.name, stageName: pipelineStages.name, isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, amountMinor: opportunities.amountMinor, currency: opportunities.currency })
+    .select({ id: opportunities.id, name: opportunities.name, stageName: stageLabel(locale), isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, amountMinor: opportunities.amountMinor, currency: opportunities.currency })
     .from(opportunities)
     .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
     .where(eq(opportunities.id, opportunityId))
@@ -246,7 +256,7 @@ export async function partnerSourcedTotals(actor: Actor, partnerOrgId: string) {
 }
 
 /** Stage names by id, for history sentences. */
-export function stageNames(ids: string[]): Map<string, string> {
+export function stageNames(ids: string[], locale: Locale): Map<string, string> {
   if (!ids.length) return new Map()
-  return new Map(db.select({ id: pipelineStages.id, name: pipelineStages.name }).from(pipelineStages).where(inArray(pipelineStages.id, ids)).all().map((s) => [s.id, s.name]))
+  return new Map(db.select({ id: pipelineStages.id, name: stageLabel(locale) }).from(pipelineStages).where(inArray(pipelineStages.id, ids)).all().map((s) => [s.id, s.name]))
 }

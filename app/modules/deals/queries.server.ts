@@ -141,7 +141,7 @@ export async function getDeal(actor: Actor, id: string) {
     alreadyRegistered,
     messages: messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, createdAt: m.createdAt, authorName: names.get(m.authorId) ?? null })),
     extensions: vendor ? extensions : extensions.map((e) => ({ ...e, decidedBy: null })),
-    opportunity: reg.opportunityId ? opportunityOutcome(reg.opportunityId) : null,
+    opportunity: reg.opportunityId ? opportunityOutcome(reg.opportunityId, actor.locale) : null,
     rules: { protectionDays: rules.protectionDays, extensionDays: rules.extensionDays, maxExtensions: rules.maxExtensions },
     permissions: {
       edit: parts.includes('partner') && EDITABLE_STATUSES.includes(reg.status),
