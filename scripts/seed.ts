@@ -179,6 +179,9 @@ async function seedDeals() {
   await deals.createDeal(partner, form('CV Kopi Nusantara Jaya', 'kopinusantara.id', '85000000', 'draft'))
   const returned = await deals.createDeal(other, form('PT Bintang Timur Farma', 'bintangtimur.co.id', '410000000', 'submit'))
   await deals.returnDeal(manager, returned.id, 'Siapa pengambil keputusan di sisi pelanggan, dan kapan anggaran disetujui?')
+  // and one for the demo partner, so its home opens on a question to answer
+  const asked = await deals.createDeal(partner, form('PT Cahaya Medika Sentosa', 'cahayamedika.co.id', '265000000', 'submit'))
+  await deals.returnDeal(manager, asked.id, 'Apakah pelanggan sudah menerima penawaran dari distributor lain? Mohon sebutkan nama kontak pengadaannya.')
   // demo history: no real mail for these, and no sessions left behind by the seeding actors
   db.update(emailOutbox).set({ status: 'sent', sentAt: Date.now() }).run()
   db.delete(sessions).run()
