@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
-import type { InputHTMLAttributes, ReactNode } from 'react'
+import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
+import { formatFullCalendarDate } from '../utils/dates'
 import { useT } from '../utils/use-t'
 import type { MessageKey } from '../utils/i18n'
 
@@ -137,9 +138,38 @@ export function Badge({ tone, children }: { tone?: 'green' | 'amber' | 'red' | '
 type AnyField = FieldMetadata<any, any, any>
 
 export function TextField({ meta, label, type = 'text', hint, ...rest }: { meta: AnyField; label: string; type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'password'; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  if (type === 'date') return <DateField meta={meta} label={label} hint={hint} {...rest} />
   return (
     <Field meta={meta} label={label} hint={hint} required={rest.required}>
       <input {...getInputProps(meta, { type })} {...rest} />
+    </Field>
+  )
+}
+
+/**
+ * A date: the browser's own picker (keyboard-usable, ISO value), whose display follows the browser's
+ * language rather than the user's, so the chosen date is also written out beside it in the user's
+ * language and format, live as it changes.
+ */
+function DateField({ meta, label, hint, ...rest }: { meta: AnyField; label: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const { locale } = useT()
+  const initial = typeof meta.initialValue === 'string' ? meta.initialValue : ''
+  const [value, setValue] = useState(initial)
+  const shown = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatFullCalendarDate(value, locale) : null
+  return (
+    <Field meta={meta} label={label} hint={hint} required={rest.required}>
+      <input
+        {...getInputProps(meta, { type: 'date' })}
+        {...rest}
+        lang={locale}
+        onChange={(e) => {
+          setValue(e.currentTarget.value)
+          rest.onChange?.(e)
+        }}
+      />
+      <p className="hint date-echo" aria-live="polite">
+        {shown}
+      </p>
     </Field>
   )
 }

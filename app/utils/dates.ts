@@ -24,6 +24,11 @@ export function formatCalendarDate(isoDate: string | null | undefined, locale: '
   )
 }
 
+/** A calendar date written out in full ("Rabu, 3 Maret 2027" / "Wednesday, 3 March 2027"). */
+export function formatFullCalendarDate(isoDate: string, locale: 'id' | 'en'): string {
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
+}
+
 export function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz })
