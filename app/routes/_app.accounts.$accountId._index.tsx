@@ -59,7 +59,7 @@ export default function Account360() {
       <div className="grid-2">
         <section className="card">
           <h2>{t('accounts.opportunities')} ({d.totals.opportunities})</h2>
-          {d.opportunities.length === 0 ? <EmptyState message={t('accounts.noOpportunities')} /> : (
+          {d.opportunities.length === 0 ? <EmptyState message={t('accounts.noOpportunities')} action={d.canWrite ? <Link to={`/opportunities/new?accountId=${a.id}`} className="btn btn-primary">{t('opportunities.new')}</Link> : undefined} /> : (
             <ul className="record-list">
               {d.opportunities.map((o) => (
                 <li key={o.id}>
@@ -86,7 +86,7 @@ export default function Account360() {
         </section>
         <section className="card">
           <h2>{t('accounts.contacts')} ({d.totals.contacts})</h2>
-          {d.contacts.length === 0 ? <EmptyState message={t('accounts.noContacts')} /> : (
+          {d.contacts.length === 0 ? <EmptyState message={t('accounts.noContacts')} action={d.canWrite ? <Link to={`/contacts/new?accountId=${a.id}`} className="btn">{t('contacts.new')}</Link> : undefined} /> : (
             <ul className="record-list">
               {d.contacts.map((c) => (
                 <li key={c.id}>
