@@ -49,29 +49,44 @@ export function DataTable<R extends { id: string }>({ rows, columns, caption }: 
 }
 
 /** The pagination bar: correct text on empty lists and past the last page, links only where they lead somewhere. */
-export function Pagination({ page, total, pageSize }: { page: number; total: number; pageSize: number }) {
+export function Pagination({ page, total, pageSize, totalIsCapped, cursors }: { page: number; total: number; pageSize: number; totalIsCapped?: boolean; cursors?: { next: string | null; prev: string | null } }) {
   const { t, number } = useT()
   const [params] = useSearchParams()
-  const info = pageInfo({ page, total, pageSize })
+  const info = pageInfo({ page, total, pageSize, totalIsCapped })
   if (total === 0) return null
-  const link = (p: number) => {
+  // keyset lists link by cursor (no OFFSET at any depth); the page number is for the reader
+  const link = (p: number, cursor?: { after?: string | null; before?: string | null }) => {
     const next = new URLSearchParams(params)
+    next.delete('after')
+    next.delete('before')
     if (p === 1) next.delete('page')
     else next.set('page', String(p))
+    if (p > 1 && cursor?.after) next.set('after', cursor.after)
+    if (p > 1 && cursor?.before) next.set('before', cursor.before)
     return `?${next}`
   }
+  const prev = info.prev ? link(info.prev, { before: cursors?.prev }) : null
+  const nextPage = cursors ? (cursors.next ? link(page + 1, { after: cursors.next }) : null) : info.next ? link(info.next) : null
   return (
     <nav className="pagination" aria-label={t('list.pagination')}>
       <span>
         {info.beyondEnd
           ? t('list.beyondEnd', { total: number(total) })
-          : t('list.showing', { from: number(info.from), to: number(info.to), total: number(total) })}
+          : info.pages === null
+            ? t('list.showingMany', { from: number(info.from), to: number(info.to), total: number(total) })
+            : t('list.showing', { from: number(info.from), to: number(info.to), total: number(total) })}
       </span>
-      {info.pages > 1 || info.beyondEnd ? (
+      {info.pages === null || info.pages > 1 || info.beyondEnd ? (
         <span className="pagination-links">
-          {info.prev ? <Link to={link(info.prev)} rel="prev">{t('list.previous')}</Link> : null}
-          {info.beyondEnd ? <Link to={link(info.lastPage)}>{t('list.lastPage')}</Link> : <span>{t('list.pageOf', { page: number(page), pages: number(info.pages) })}</span>}
-          {info.next ? <Link to={link(info.next)} rel="next">{t('list.next')}</Link> : null}
+          {prev ? <Link to={prev} rel="prev">{t('list.previous')}</Link> : null}
+          {info.beyondEnd && info.lastPage ? (
+            <Link to={link(info.lastPage)}>{t('list.lastPage')}</Link>
+          ) : info.pages === null ? (
+            <span>{t('list.page', { page: number(page) })}</span>
+          ) : (
+            <span>{t('list.pageOf', { page: number(page), pages: number(info.pages) })}</span>
+          )}
+          {nextPage ? <Link to={nextPage} rel="next">{t('list.next')}</Link> : null}
         </span>
       ) : null}
     </nav>
@@ -88,7 +103,7 @@ export function ListPage<R extends { id: string }>(props: {
   searchPlaceholder: string
   filters?: ReactNode
   columns: Column<R>[]
-  page: { rows: R[]; total: number; page: number; pageSize: number }
+  page: { rows: R[]; total: number; page: number; pageSize: number; totalIsCapped?: boolean; cursors?: { next: string | null; prev: string | null } }
   empty: string
   emptyAction?: ReactNode
   /** Query parameters that choose the list rather than filter it (e.g. `kind` on /organisations). */
@@ -106,7 +121,7 @@ export function ListPage<R extends { id: string }>(props: {
       ) : (
         <DataTable rows={props.page.rows} columns={props.columns} caption={props.title} />
       )}
-      <Pagination page={props.page.page} total={props.page.total} pageSize={props.page.pageSize} />
+      <Pagination page={props.page.page} total={props.page.total} pageSize={props.page.pageSize} totalIsCapped={props.page.totalIsCapped} cursors={props.page.cursors} />
     </>
   )
 }

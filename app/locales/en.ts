@@ -160,6 +160,8 @@ export const en = {
   'list.search': 'Search',
   'list.previous': 'Previous',
   'list.next': 'Next',
+  'list.showingMany': '{from}–{to} of more than {total}',
+  'list.page': 'Page {page}',
   'list.pageOf': 'Page {page} of {pages}',
   'list.showing': '{from}–{to} of {total}',
   'list.beyondEnd': 'No rows on this page: the list has {total}.',

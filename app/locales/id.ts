@@ -160,6 +160,8 @@ export const id: Record<MessageKey, string> = {
   'list.search': 'Cari',
   'list.previous': 'Sebelumnya',
   'list.next': 'Berikutnya',
+  'list.showingMany': '{from}–{to} dari lebih dari {total}',
+  'list.page': 'Halaman {page}',
   'list.pageOf': 'Halaman {page} dari {pages}',
   'list.showing': '{from}–{to} dari {total}',
   'list.beyondEnd': 'Tidak ada baris di halaman ini: daftar berisi {total}.',

@@ -11,10 +11,10 @@ import { useT } from '../utils/use-t'
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request)
   const url = new URL(request.url)
-  const { page, sort, dir, q } = listParams(url, ACCOUNT_SORTS, 'name')
+  const { page, sort, dir, q, after, before } = listParams(url, ACCOUNT_SORTS, 'name')
   const region = url.searchParams.get('region') || undefined
   const industry = url.searchParams.get('industry') || undefined
-  return json({ list: await listAccounts(actor, { q, region, industry, sort, dir, page }), filters: await accountFilterOptions(actor), canWrite: can(actor, 'write:crm') })
+  return json({ list: await listAccounts(actor, { q, region, industry, sort, dir, page, after, before }), filters: await accountFilterOptions(actor), canWrite: can(actor, 'write:crm') })
 })
 
 export default function Accounts() {

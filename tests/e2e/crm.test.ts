@@ -18,7 +18,7 @@ test('sales creates an account, a contact and an opportunity, then moves it thro
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   const accountUrl = page.url()
 
-  await page.locator(`a[href^="/contacts/new?accountId="]`).click()
+  await page.locator(`a[href^="/contacts/new?accountId="]`).first().click()
   await page.locator('input[name="firstName"]').fill('Sari')
   await page.locator('input[name="lastName"]').fill('Wijaya')
   await page.locator('input[name="email"]').fill('sari@ujicoba.co.id')
@@ -26,7 +26,7 @@ test('sales creates an account, a contact and an opportunity, then moves it thro
   await expect(page).toHaveURL(accountUrl)
   await expect(page.getByRole('link', { name: 'Sari Wijaya' })).toBeVisible()
 
-  await page.locator(`a[href^="/opportunities/new?accountId="]`).click()
+  await page.locator(`a[href^="/opportunities/new?accountId="]`).first().click()
   await page.locator('input[name="name"]').fill('Network refresh')
   await page.locator('input[name="amount"]').fill('12.500.000')
   await page.locator('form button[type="submit"]').last().click()

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { accounts, activities, contacts, leads, opportunities, pipelineStages } from '../../../db/schema/crm'
 import { mutate, type Ctx } from '../../kit/mutate.server'
-import { paginate } from '../../kit/paginate'
+import { keysetPaginate } from '../../kit/keyset.server'
+import { COUNT_CAP, paginate } from '../../kit/paginate'
 import { db, type DbOrTx } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
@@ -32,7 +33,7 @@ export function findMatchingAccounts(candidate: CompanyRecord, threshold?: numbe
 export const ACCOUNT_SORTS = ['name', 'city', 'region', 'updatedAt'] as const
 export type AccountSort = (typeof ACCOUNT_SORTS)[number]
 
-export async function listAccounts(actor: Actor, opts: { q?: string; region?: string; industry?: string; sort?: AccountSort; dir?: 'asc' | 'desc'; page?: number; pageSize?: number }) {
+export async function listAccounts(actor: Actor, opts: { q?: string; region?: string; industry?: string; sort?: AccountSort; dir?: 'asc' | 'desc'; page?: number; pageSize?: number; after?: string | null; before?: string | null }) {
   assertCrmRead(actor)
   const conditions: SQL[] = []
   if (opts.q) {
@@ -44,20 +45,40 @@ export async function listAccounts(actor: Actor, opts: { q?: string; region?: st
   if (opts.region) conditions.push(eq(accounts.region, opts.region))
   if (opts.industry) conditions.push(eq(accounts.industry, opts.industry))
   const where = conditions.length ? and(...conditions) : undefined
-  const sortColumn = { name: accounts.name, city: accounts.city, region: accounts.region, updatedAt: accounts.updatedAt }[opts.sort ?? 'name']
-  const order = opts.dir === 'desc' ? desc(sortColumn) : asc(sortColumn)
-  const page = paginate(opts, {
-    rows: (limit, offset) =>
-      db
-        .select({ id: accounts.id, name: accounts.name, domain: accounts.domain, city: accounts.city, region: accounts.region, industry: accounts.industry, updatedAt: accounts.updatedAt, ownerId: accounts.ownerId })
-        .from(accounts)
-        .where(where)
-        .orderBy(order, asc(accounts.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
-    count: () => db.select({ n: count() }).from(accounts).where(where).get()?.n ?? 0,
-  })
+  const sort = opts.sort ?? 'name'
+  const descending = opts.dir === 'desc'
+  const columns = { id: accounts.id, name: accounts.name, domain: accounts.domain, city: accounts.city, region: accounts.region, industry: accounts.industry, updatedAt: accounts.updatedAt, ownerId: accounts.ownerId }
+  // bounded count: at a million accounts "more than 10,000" costs 10,001 index steps, COUNT(*) a million
+  const countUpTo = (cap: number) => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${accounts} ${where ? sql`WHERE ${where}` : sql``} LIMIT ${cap})`).n
+  let page
+  if (sort === 'name') {
+    // by name (the default), keyset: (name, id) seeks in accounts_name_idx / accounts_region_name_idx at any depth
+    page = keysetPaginate(opts, {
+      rows: (limit, offset, seek) => {
+        // forward is the list's own direction; "before" reads backwards from the cursor and is reversed
+        const forward = seek?.from !== 'before'
+        const up = forward !== descending
+        const seekCondition = seek ? (up ? sql`(${accounts.name}, ${accounts.id}) > (${seek.key[0]}, ${seek.key[1]})` : sql`(${accounts.name}, ${accounts.id}) < (${seek.key[0]}, ${seek.key[1]})`) : undefined
+        return db
+          .select(columns)
+          .from(accounts)
+          .where(and(where, seekCondition))
+          .orderBy(up ? asc(accounts.name) : desc(accounts.name), up ? asc(accounts.id) : desc(accounts.id))
+          .limit(limit)
+          .offset(offset)
+          .all()
+      },
+      key: (r) => [r.name, r.id],
+      countUpTo,
+    })
+  } else {
+    const sortColumn = { city: accounts.city, region: accounts.region, updatedAt: accounts.updatedAt }[sort]
+    page = paginate(opts, {
+      rows: (limit, offset) => db.select(columns).from(accounts).where(where).orderBy(descending ? desc(sortColumn) : asc(sortColumn), asc(accounts.id)).limit(limit).offset(offset).all(),
+      count: () => countUpTo(COUNT_CAP + 1),
+    })
+    if (page.total > COUNT_CAP) page = { ...page, total: COUNT_CAP, totalIsCapped: true }
+  }
   return { ...page, rows: withNames(page.rows, (r) => r.ownerId, userNames(page.rows.map((r) => r.ownerId)), 'ownerName') }
 }
 
