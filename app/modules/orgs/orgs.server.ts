@@ -346,3 +346,10 @@ export function setSupplierLegalIdentity(ctx: Ctx, orgId: string, change: { lega
   ctx.tx.update(organisations).set({ ...next, updatedAt: ctx.now }).where(eq(organisations.id, orgId)).run()
   ctx.audit('organisation', orgId, 'updated', org, next)
 }
+
+/** Active users of an organisation, optionally only some roles (recipients of a supplier's reminders). */
+export function activeMembersOf(orgId: string, roles?: Role[]): string[] {
+  const conditions: SQL[] = [eq(memberships.orgId, orgId), eq(users.status, 'active')]
+  if (roles?.length) conditions.push(inArray(memberships.role, roles))
+  return db.select({ id: users.id }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(...conditions)).all().map((r) => r.id)
+}

@@ -12,7 +12,7 @@ import { mutate, type Who } from '../../kit/mutate.server'
 import { db, rawSqlite } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
 import { catalogMachine, type CatalogMode } from './suppliers.machine'
-import { CATALOG_COLUMNS, detectDelimiter, validateRow, type RowError, type StagedLine } from './catalog-csv'
+import { CATALOG_COLUMNS, detectDelimiter, validateRow, type RowError, type StagedLine } from './suppliers.csv'
 
 export const BATCH_ROWS = 5_000
 /** A record longer than this is refused with its row number (a 50 MB "row" never reaches memory whole). */

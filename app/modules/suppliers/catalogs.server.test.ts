@@ -5,7 +5,7 @@ import { makeActor } from '../../../tests/factories'
 import { db } from '../../utils/db.server'
 import { InvalidTransition, NotFound, Forbidden } from '../../utils/errors'
 import { beginImport, cleanOrphanImports, runImport, STALE_IMPORT_MS } from './catalog-import.server'
-import { priceToMinor } from './catalog-csv'
+import { priceToMinor } from './suppliers.csv'
 import {
   approveCatalogVersion,
   createApiKey,

@@ -12,7 +12,7 @@ import { hashToken, newId, newSecret } from '../../utils/ids'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { findSupplierByRef, organisationNames, supplierOrganisation, userNames } from '../orgs/orgs.server'
 import { beginImport, computeDiff, jakartaToday, runImport, type ImportSummary } from './catalog-import.server'
-import { validateRow, CATALOG_COLUMNS } from './catalog-csv'
+import { validateRow, CATALOG_COLUMNS } from './suppliers.csv'
 import { catalogMachine, LINE_CHANGES, type CatalogMode, type CatalogStatus, type LineChange } from './suppliers.machine'
 
 export type CatalogVersion = typeof catalogVersions.$inferSelect
@@ -283,6 +283,13 @@ export async function setCatalogLineRejected(actor: Actor, id: string, sku: stri
 function assertReadCatalogOf(actor: Actor, orgId: string) {
   if (!supplierOrganisation(orgId)) throw new NotFound()
   assertCan(actor, 'read:catalog', { orgId })
+}
+
+/** The supplier whose catalog a page shows (callers have authorised the catalog). */
+export function catalogOwner(orgId: string): { id: string; name: string } {
+  const org = supplierOrganisation(orgId)
+  if (!org) throw new NotFound()
+  return { id: org.id, name: org.name }
 }
 
 export const ITEM_SORTS = ['sku', 'name', 'price'] as const

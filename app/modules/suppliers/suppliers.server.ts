@@ -13,6 +13,8 @@ export {
   rejectCatalogVersion,
   setCatalogLineRejected,
   listCatalogItems,
+  catalogOwner,
+  catalogSizes,
   priceOn,
   catalogItem,
   listApiKeys,
@@ -25,3 +27,30 @@ export {
   ITEM_SORTS,
 } from './catalogs.server'
 export { cleanOrphanImports, type ImportSummary } from './catalog-import.server'
+export {
+  submitApplication,
+  listApplications,
+  getApplication,
+  approveApplication,
+  rejectApplication,
+  askApplicantForInfo,
+  openQuestion,
+  answerApplicantQuestion,
+  inviteSupplier,
+  APPLICATION_SORTS,
+} from './applications.server'
+export { getSupplierProfile, updateSupplierProfile, approveSupplierChange, rejectSupplierChange, setVendorCode, listSuppliers, maskAccount, SENSITIVE_FIELDS } from './profiles.server'
+export {
+  listDocumentTypes,
+  addDocumentType,
+  documentStanding,
+  supplierDocumentsOf,
+  uploadSupplierDocument,
+  documentDownload,
+  decideDocument,
+  enforceDocumentHolds,
+  sendDocumentReminders,
+  holdNames,
+  MAX_DOCUMENT_BYTES,
+  DOCUMENT_KINDS,
+} from './documents.server'
