@@ -4,6 +4,7 @@ import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { homeFor } from '../modules/reports/reports.server'
+import { SuppliersHome } from '../modules/suppliers/suppliers-home'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
@@ -69,6 +70,7 @@ export default function Home() {
           </>
         ) : null}
       </div>
+      <SuppliersHome data={d.suppliers} />
       {d.pipeline?.pipelines.map((p) => (
         <section className="card" key={p.id}>
           <h2>

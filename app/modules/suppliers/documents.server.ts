@@ -241,3 +241,18 @@ export async function pendingDocumentCount(actor: Actor) {
 export function documentIdsOf(orgIds: string[]) {
   return db.select({ id: supplierDocuments.id }).from(supplierDocuments).where(inArray(supplierDocuments.orgId, orgIds)).all()
 }
+
+/** One document with its type and supplier, for its page. */
+export async function getDocument(actor: Actor, id: string) {
+  const doc = findDocument(actor, id)
+  const type = db.select().from(supplierDocumentTypes).where(eq(supplierDocumentTypes.id, doc.typeId)).get()
+  const names = userNames([doc.uploadedBy, doc.decidedBy])
+  return {
+    document: { id: doc.id, orgId: doc.orgId, status: doc.status, fileName: doc.fileName, size: doc.size, expiresOn: doc.expiresOn, createdAt: doc.createdAt, decidedAt: doc.decidedAt, rejectionReason: doc.rejectionReason },
+    typeName: type ? typeName(type, actor.locale) : '',
+    orgName: organisationNames([doc.orgId]).get(doc.orgId)?.name ?? '',
+    uploadedByName: names.get(doc.uploadedBy) ?? '',
+    decidedByName: doc.decidedBy ? (names.get(doc.decidedBy) ?? null) : null,
+    canDecide: scopeOf(actor, 'approve:supplier_document') === 'any' && doc.status === 'pending',
+  }
+}

@@ -1,8 +1,8 @@
 // A supplier's profile: company details, contacts, bank (shown masked), the vendor code linking
 // it to the ERP, and sensitive changes (legal name, NPWP, bank account) held as change requests
 // until procurement approves them.
-import { and, asc, count, desc, eq } from 'drizzle-orm'
-import { supplierChangeRequests, supplierProfiles } from '../../../db/schema/suppliers'
+import { and, asc, count, desc, eq, max, min } from 'drizzle-orm'
+import { catalogItems, supplierChangeRequests, supplierProfiles } from '../../../db/schema/suppliers'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
@@ -174,4 +174,60 @@ export async function pendingChangeCount(actor: Actor) {
 export function writeHoldReason(ctx: Ctx, orgId: string, reason: { missing: string[]; expired: string[] } | null) {
   ensureProfile(ctx, orgId)
   ctx.tx.update(supplierProfiles).set({ holdReason: reason, updatedAt: ctx.now }).where(eq(supplierProfiles.orgId, orgId)).run()
+}
+
+/** Two to four suppliers side by side (selection when choosing one). */
+export async function compareSuppliers(actor: Actor, ids: string[]) {
+  if (!ids.length) return []
+  const rows = await listSuppliers(actor, { ids })
+  const { documentStanding } = await import('./documents.server')
+  return rows.map((r) => {
+    const standing = documentStanding(r.id).filter((s) => s.type.required)
+    const range = db
+      .select({ min: min(catalogItems.priceMinor), max: max(catalogItems.priceMinor), currency: catalogItems.currency })
+      .from(catalogItems)
+      .where(and(eq(catalogItems.orgId, r.id), eq(catalogItems.active, 1)))
+      .groupBy(catalogItems.currency)
+      .orderBy(desc(count()))
+      .get()
+    return { ...r, documentsOk: standing.filter((s) => s.standing === 'accepted').length, documentsRequired: standing.length, priceRange: range && range.min !== null ? { min: range.min, max: range.max ?? range.min, currency: range.currency } : null }
+  })
+}
+
+/** What waits for procurement, for its desk and home page. */
+export async function reviewCounts(actor: Actor) {
+  const { pendingApplicationCount } = await import('./applications.server')
+  const { pendingDocumentCount } = await import('./documents.server')
+  const { listCatalogVersions } = await import('./catalogs.server')
+  return {
+    applications: await pendingApplicationCount(actor),
+    versions: (await listCatalogVersions(actor, { status: 'submitted', pageSize: 1 })).total,
+    documents: await pendingDocumentCount(actor),
+    changes: await pendingChangeCount(actor),
+  }
+}
+
+/** One change request with its supplier, for its page. */
+export async function getChangeRequest(actor: Actor, id: string) {
+  const c = db.select().from(supplierChangeRequests).where(eq(supplierChangeRequests.id, id)).get()
+  if (!c) throw new NotFound()
+  assertCan(actor, 'read:supplier', { orgId: c.orgId })
+  const org = supplierOrganisation(c.orgId)
+  const names = userNames([c.requestedBy, c.decidedBy])
+  const current = readProfile(c.orgId)
+  const before: Record<string, string> = { legalName: org?.legalName ?? '', npwp: org?.npwp ?? '', bankName: current?.bankName ?? '', bankAccount: maskAccount(current?.bankAccount) ?? '', bankHolder: current?.bankHolder ?? '' }
+  return {
+    change: { ...c, changes: maskChanges(c.changes) },
+    before: Object.fromEntries(Object.keys(c.changes).map((k) => [k, before[k] ?? ''])),
+    orgName: org?.name ?? '',
+    requestedByName: names.get(c.requestedBy) ?? '',
+    decidedByName: c.decidedBy ? (names.get(c.decidedBy) ?? null) : null,
+    canDecide: scopeOf(actor, 'approve:supplier_change') === 'any' && c.status === 'pending',
+  }
+}
+
+export async function listPendingChanges(actor: Actor) {
+  const rows = await pendingChanges(actor, 200)
+  const names = new Map(supplierOrganisations({ ids: rows.map((r) => r.orgId) }).map((o) => [o.id, o.name]))
+  return rows.map((r) => ({ id: r.id, orgId: r.orgId, orgName: names.get(r.orgId) ?? '', fields: Object.keys(r.changes), createdAt: r.createdAt }))
 }

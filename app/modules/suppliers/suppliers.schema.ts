@@ -48,3 +48,46 @@ export type ApplicationInput = z.output<typeof ApplicationSchema>
 
 export const ApiKeySchema = z.object({ name: requiredText(100) })
 export const RevokeKeySchema = z.object({ keyId: requiredText(64) })
+
+const categoryList = z
+  .string()
+  .max(500, { message: 'errors.tooLong' })
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(/[,;\n]/)
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .slice(0, 20),
+  )
+
+export const ProfileSchema = z.object({
+  legalName: requiredText(200),
+  npwp: requiredNpwp,
+  address: optionalText(500),
+  categories: categoryList,
+  contactName: optionalText(200),
+  contactEmail: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.email({ message: 'errors.email' }).nullable()),
+  contactPhone: phoneField,
+  bankName: optionalText(100),
+  bankAccount: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/[\s-]/g, '') : null))
+    .refine((v) => v === null || /^\d{6,20}$/.test(v), { message: 'suppliers.profile.bankAccountInvalid' }),
+  bankHolder: optionalText(200),
+})
+
+export const InviteSupplierSchema = z.object({
+  legalName: requiredText(200),
+  npwp: requiredNpwp,
+  city: requiredText(100),
+  contactName: requiredText(200),
+  contactEmail: email,
+})

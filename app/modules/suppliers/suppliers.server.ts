@@ -39,7 +39,7 @@ export {
   inviteSupplier,
   APPLICATION_SORTS,
 } from './applications.server'
-export { getSupplierProfile, updateSupplierProfile, approveSupplierChange, rejectSupplierChange, setVendorCode, listSuppliers, maskAccount, SENSITIVE_FIELDS } from './profiles.server'
+export { getSupplierProfile, compareSuppliers, reviewCounts, getChangeRequest, listPendingChanges, updateSupplierProfile, approveSupplierChange, rejectSupplierChange, setVendorCode, listSuppliers, maskAccount, SENSITIVE_FIELDS } from './profiles.server'
 export {
   listDocumentTypes,
   addDocumentType,
@@ -47,10 +47,13 @@ export {
   supplierDocumentsOf,
   uploadSupplierDocument,
   documentDownload,
+  getDocument,
   decideDocument,
   enforceDocumentHolds,
+  pendingDocuments,
   sendDocumentReminders,
   holdNames,
   MAX_DOCUMENT_BYTES,
   DOCUMENT_KINDS,
 } from './documents.server'
+export { supplierHomeFor } from './home.server'
