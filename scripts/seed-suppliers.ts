@@ -77,6 +77,21 @@ export async function seedSuppliers() {
   const v2 = [header, ...v2Rows, `CCTV-IP-4MP,"Kamera CCTV IP 4 MP",,pcs,1950000,IDR,2,14,Keamanan,${year}-07-01,,true`].join('\n')
   await s.submitCatalogUpload(supplier, { bytes: new TextEncoder().encode(v2), fileName: 'katalog-juli.csv', mode: 'full' }, { wait: true })
 
+  // PT Logistik Andalan Prima, onboarding: its admin, an approved catalog, a document and a bank change waiting
+  const { makeUser } = await import('../tests/factories')
+  const { organisations } = await import('../db/schema')
+  const andalan = db.select().from(organisations).where(eq(organisations.name, 'PT Logistik Andalan Prima')).get()!
+  await makeUser({ orgId: andalan.id, role: 'supplier_admin', email: 'admin@andalanprima.test', name: 'Fajar Nugroho', password: 'mitra-demo-2026', locale: 'id' })
+  const other = actor('admin@andalanprima.test')
+  const palet = [header, `PLT-KAYU-120,"Palet kayu 120x100",,pcs,185000,IDR,50,5,Kemasan,${year}-01-01,,true`, `STRETCH-500,"Stretch film 500 mm",,roll,95000,IDR,20,3,Kemasan,${year}-01-01,,true`].join('\n')
+  const andalanCatalog = await s.submitCatalogUpload(other, { bytes: new TextEncoder().encode(palet), fileName: 'katalog.csv', mode: 'full' }, { wait: true })
+  await s.approveCatalogVersion(procurement, andalanCatalog.versionId)
+  const nib = await renderPdf({ title: 'NIB', compress: false }, (doc) => doc.fontSize(14).text('NIB — PT Logistik Andalan Prima'))
+  const nibChecked = await checkUpload(new Blob([new Uint8Array(nib)]), { maxBytes: s.MAX_DOCUMENT_BYTES, allow: s.DOCUMENT_KINDS }, 'nib-andalan.pdf')
+  if (!nibChecked.ok) throw new Error('seed document refused')
+  await s.uploadSupplierDocument(other, { typeId: typeIds[0], file: nibChecked, expiresOn: null })
+  await s.updateSupplierProfile(other, ProfileSchema.parse({ legalName: 'PT Logistik Andalan Prima', npwp: '01.987.654.3-210.000', address: 'Kawasan Industri Jababeka Blok C', categories: 'Kemasan, Logistik', contactName: 'Fajar Nugroho', contactEmail: 'admin@andalanprima.test', bankName: 'Bank Mandiri', bankAccount: '1230009876543', bankHolder: 'PT Logistik Andalan Prima' }))
+
   // a company asking to become a supplier
   await s.submitApplication(
     ApplicationSchema.parse({ legalName: 'PT Cahaya Listrik Mandiri', npwp: '02.345.678.9-012.000', address: 'Jl. Gatot Subroto Kav. 12', city: 'Bandung', categories: 'Panel listrik, Lampu LED', contactName: 'Andi Saputra', contactEmail: 'andi@cahayalistrik.test', contactPhone: '+62 22 555 0101', terms: 'on' }),

@@ -114,7 +114,9 @@ function findDocument(actor: Actor, id: string): SupplierDocument {
 /** The stored file behind a document, for the authorised download route. */
 export async function documentDownload(actor: Actor, id: string) {
   const doc = findDocument(actor, id)
-  return { stream: fs.createReadStream(uploadPath(doc.uploadId)), headers: downloadHeaders({ mime: doc.mime, size: doc.size, safeName: doc.fileName }) }
+  const file = uploadPath(doc.uploadId)
+  if (!fs.existsSync(file)) throw new NotFound()
+  return { stream: fs.createReadStream(file), headers: downloadHeaders({ mime: doc.mime, size: doc.size, safeName: doc.fileName }) }
 }
 
 export async function decideDocument(actor: Actor, id: string, event: 'accept' | 'reject', reason: string | null, opts: { now?: number } = {}) {

@@ -211,7 +211,8 @@ export async function reviewCounts(actor: Actor) {
 export async function getChangeRequest(actor: Actor, id: string) {
   const c = db.select().from(supplierChangeRequests).where(eq(supplierChangeRequests.id, id)).get()
   if (!c) throw new NotFound()
-  assertCan(actor, 'read:supplier', { orgId: c.orgId })
+  // procurement's page: a supplier follows its own change on its profile
+  assertCan(actor, 'approve:supplier_change', { orgId: c.orgId })
   const org = supplierOrganisation(c.orgId)
   const names = userNames([c.requestedBy, c.decidedBy])
   const current = readProfile(c.orgId)
