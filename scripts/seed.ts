@@ -196,6 +196,7 @@ if (isMain) {
   } else {
     await seed()
     await seedDeals()
+    await (await import('./seed-suppliers')).seedSuppliers()
     console.log(`seeded demo data; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`)
   }
   closeDb()

@@ -1,6 +1,7 @@
 import { purgeExpiredSessions } from '../modules/auth/auth.server'
 import { deliverPendingEmails } from '../modules/notify/notify.server'
 import { expireStaleRegistrations, sendExpiryReminders } from '../modules/deals/deals.server'
+import { cleanOrphanImports, enforceDocumentHolds, sendDocumentReminders } from '../modules/suppliers/suppliers.server'
 import { rawSqlite } from '../utils/db.server'
 import { getEnv } from '../utils/env.server'
 import { backupDatabase } from './backup.server'
@@ -15,6 +16,11 @@ export const JOBS: Job[] = [
   // daily in spirit; run hourly so an expiry lands within the hour, each step is idempotent
   { name: 'expire-deal-registrations', everyMs: 60 * 60_000, run: (now) => expireStaleRegistrations(now) },
   { name: 'deal-expiry-reminders', everyMs: 60 * 60_000, run: (now) => sendExpiryReminders(now) },
+  // supplier documents: reminders before expiry, and the hold while a required one is missing or expired
+  { name: 'supplier-document-reminders', everyMs: 60 * 60_000, run: (now) => sendDocumentReminders(now) },
+  { name: 'supplier-document-holds', everyMs: 60 * 60_000, run: (now) => enforceDocumentHolds(now) },
+  // catalog imports killed half-way: their staged lines are removed, the version marked failed
+  { name: 'catalog-orphan-imports', everyMs: 10 * 60_000, run: async (now) => ({ cleaned: await cleanOrphanImports(now) }) },
   // online backup into BACKUP_DIR, verified, newest BACKUP_KEEP kept (BACKUP_INTERVAL_HOURS=0: off)
   ...(backupHours > 0
     ? [

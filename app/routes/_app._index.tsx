@@ -5,6 +5,7 @@ import { PageHeader } from '../components/ui'
 import { PartnerNextSteps } from '../modules/deals/partner-next-steps'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { homeFor } from '../modules/reports/reports.server'
+import { SuppliersHome } from '../modules/suppliers/suppliers-home'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
@@ -71,6 +72,7 @@ export default function Home() {
           </>
         ) : null}
       </div>
+      <SuppliersHome data={d.suppliers} />
       {d.pipeline?.pipelines.map((p) => (
         <section className="card" key={p.id}>
           <h2>

@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -88,6 +88,31 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.settings.deal-rules': { audience: 'vendor-only', control: 'admin', form: () => ({ protectionDays: '1', extensionDays: '1', maxExtensions: '10', rulesTextId: 'x', rulesTextEn: 'x' }) },
   // the live check behind the registration form; partners get a yes/no, never other partners' claims
   'routes/deals.conflicts': { audience: 'signed-in', query: '?name=PT%20Samudra%20Biru%20Logistik' },
+
+  // supplier portal: the public application, the catalog API (its key is the credential), the
+  // supplier's own desk (others are sent elsewhere), procurement's pages, and records of one supplier
+  'routes/apply.supplier': { audience: 'public', reason: 'a company applies as a supplier (honeypot and a per-IP limit against bots)' },
+  'routes/apply.supplier.answer.$token': { audience: 'public', reason: 'the emailed secret link is the credential (single use: it ends with the answer)', params: { token: 'not-a-real-answer-token-0000' } },
+  'routes/api.v1.catalogs': { audience: 'public', reason: 'the catalog API authenticates with a supplier API key (Bearer), never a session; no key: 401' },
+  'routes/_app.supplier.catalog': { audience: 'signed-in' },
+  'routes/_app.supplier.api-keys': { audience: 'signed-in', form: () => ({ intent: 'create', name: 'walker probe' }) },
+  'routes/_app.supplier.documents': { audience: 'signed-in' },
+  'routes/_app.supplier.profile': { audience: 'signed-in' },
+  'routes/_app.suppliers._index': { audience: 'vendor-only', control: 'admin' },
+  'routes/_app.suppliers.compare': { audience: 'vendor-only', control: 'admin' },
+  'routes/_app.suppliers.invite': { audience: 'vendor-only', control: 'admin', form: () => ({ legalName: 'PT Walker Probe', npwp: '01.234.567.8-901.000', city: 'Jakarta', contactName: 'Walker', contactEmail: 'walker.supplier@example.test' }) },
+  'routes/_app.suppliers.catalogs._index': { audience: 'vendor-only', control: 'admin' },
+  'routes/_app.suppliers.applications._index': { audience: 'vendor-only', control: 'admin' },
+  'routes/_app.suppliers.documents._index': { audience: 'vendor-only', control: 'admin' },
+  'routes/_app.suppliers.changes._index': { audience: 'vendor-only', control: 'admin' },
+  'routes/_app.suppliers.applications.$applicationId': { audience: 'vendor-only', control: 'admin', params: { applicationId: 'application' }, form: () => ({ intent: 'reject', reason: 'walker probe' }) },
+  'routes/_app.suppliers.changes.$changeId': { audience: 'vendor-only', control: 'admin', params: { changeId: 'supplierChange' }, form: () => ({ intent: 'approve' }) },
+  'routes/_app.suppliers.catalogs.$versionId': { audience: 'own-org', control: 'admin', params: { versionId: 'catalogVersion' }, form: () => ({ intent: 'reject', reason: 'walker probe' }) },
+  'routes/_app.suppliers.$orgId._index': { audience: 'own-org', control: 'admin', params: { orgId: 'supplier' }, form: () => ({ intent: 'vendor-code', vendorCode: 'WALKER' }) },
+  'routes/_app.suppliers.$orgId.catalog._index': { audience: 'own-org', control: 'admin', params: { orgId: 'supplier' } },
+  'routes/_app.suppliers.$orgId.catalog.$sku': { audience: 'own-org', control: 'admin', params: { orgId: 'supplier', sku: 'catalogSku' } },
+  'routes/_app.suppliers.documents.$documentId': { audience: 'own-org', control: 'admin', params: { documentId: 'supplierDocument' }, form: () => ({ intent: 'reject', reason: 'walker probe' }) },
+  'routes/suppliers.documents.$documentId.file': { audience: 'own-org', control: 'admin', params: { documentId: 'supplierDocumentFile' } },
 }
 
 let server: TestServer
@@ -118,6 +143,11 @@ function one(sql: string, ...params: string[]): ForeignRecord[] {
   return row ? [row] : []
 }
 
+/** Every row of a query as foreign records. */
+function many(sql: string, ...params: string[]): ForeignRecord[] {
+  return server.db.prepare(sql).all(...params) as ForeignRecord[]
+}
+
 function sources(): Record<Source, ParamSource<Person>> {
   const vendorRecord = (sql: string): ParamSource<Person> => ({ foreignFor: (attacker) => (orgOf(attacker).kind === 'vendor' ? [] : one(sql)) })
   return {
@@ -131,6 +161,18 @@ function sources(): Record<Source, ParamSource<Person>> {
       foreignFor: (attacker) =>
         orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one("SELECT id, customer_name AS marker FROM deal_registrations WHERE partner_org_id = ? AND status = 'returned' ORDER BY id LIMIT 1", orgOf('otherPartnerAdmin').id),
     },
+    // supplier records: every supplier but the attacker's own (partners: all of them), by name
+    supplier: { foreignFor: (attacker) => many("SELECT id, name AS marker FROM organisations WHERE kind = 'supplier' AND id <> ? AND EXISTS (SELECT 1 FROM catalog_items i WHERE i.org_id = organisations.id) ORDER BY name", orgOf(attacker).id) },
+    // the first SKU of each of those suppliers, in the same order (the item page pairs them)
+    catalogSku: {
+      foreignFor: (attacker) =>
+        many("SELECT (SELECT min(i.sku) FROM catalog_items i WHERE i.org_id = o.id) AS id, (SELECT min(i.sku) FROM catalog_items i WHERE i.org_id = o.id) AS marker FROM organisations o WHERE o.kind = 'supplier' AND o.id <> ? AND EXISTS (SELECT 1 FROM catalog_items i WHERE i.org_id = o.id) ORDER BY o.name", orgOf(attacker).id),
+    },
+    catalogVersion: { foreignFor: (attacker) => one("SELECT v.id, o.name AS marker FROM catalog_versions v JOIN organisations o ON o.id = v.org_id WHERE v.org_id <> ? ORDER BY o.name, v.number LIMIT 1", orgOf(attacker).id) },
+    application: { foreignFor: (attacker) => (orgOf(attacker).kind === 'vendor' ? [] : one("SELECT id, legal_name AS marker FROM supplier_applications WHERE status = 'submitted' ORDER BY legal_name LIMIT 1")) },
+    supplierChange: { foreignFor: (attacker) => one("SELECT c.id, o.name AS marker FROM supplier_change_requests c JOIN organisations o ON o.id = c.org_id WHERE c.org_id <> ? AND c.status = 'pending' ORDER BY o.name LIMIT 1", orgOf(attacker).id) },
+    supplierDocument: { foreignFor: (attacker) => one("SELECT d.id, o.name AS marker FROM supplier_documents d JOIN organisations o ON o.id = d.org_id WHERE d.org_id <> ? AND d.status = 'pending' ORDER BY o.name LIMIT 1", orgOf(attacker).id) },
+    supplierDocumentFile: { foreignFor: (attacker) => one('SELECT d.id FROM supplier_documents d JOIN organisations o ON o.id = d.org_id WHERE d.org_id <> ? ORDER BY o.name LIMIT 1', orgOf(attacker).id) },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {
       foreignFor: (attacker) => {

@@ -62,6 +62,8 @@ export const REQUEST_LIMITS = {
   // exports (CSV downloads) and uploads (multipart bodies), wherever a route offers them
   export: { points: 30, durationSeconds: 10 * 60 },
   upload: { points: 60, durationSeconds: 10 * 60 },
+  // the public supplier application (with its honeypot): a few per hour per IP
+  supplierApplication: { points: 10, durationSeconds: 60 * 60 },
 } satisfies Record<string, LimitSpec>
 
 export type RequestLimitName = keyof typeof REQUEST_LIMITS
@@ -73,6 +75,8 @@ export function requestLimitFor(method: string, pathname: string, query: URLSear
   if (post && pathname === '/forgot-password') return 'forgotPassword'
   if (/^\/reset-password\/[^/]+\/?$/.test(pathname)) return post ? 'resetPassword' : 'tokenLookup'
   if (/^\/invitations\/[^/]+\/?$/.test(pathname)) return post ? 'invitation' : 'tokenLookup'
+  if (post && /^\/apply\/supplier\/?$/.test(pathname)) return 'supplierApplication'
+  if (/^\/apply\/supplier\/answer\/[^/]+\/?$/.test(pathname)) return post ? 'invitation' : 'tokenLookup'
   if (post && contentType?.toLowerCase().startsWith('multipart/form-data')) return 'upload'
   if (method === 'GET' && (/\.csv$|\/export(\.[a-z]+)?$/i.test(pathname) || ['csv', 'xlsx'].includes(query.get('export') ?? query.get('format') ?? ''))) return 'export'
   return null

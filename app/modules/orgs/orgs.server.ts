@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, like, type SQL } from 'drizzle-orm'
 import { invitations, memberships, organisations, users } from '../../../db/schema/orgs'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
@@ -277,3 +277,81 @@ export function organisationForHistory(actor: Actor, id: string) {
 }
 
 export type { Role }
+
+// ---- suppliers (verbs the suppliers module calls) -----------------------------------------
+
+/** A supplier organisation by id, or by the email domain of its members (operators' scripts). */
+export function findSupplierByRef(ref: string): { id: string; name: string } | null {
+  const byId = db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(eq(organisations.id, ref)).get()
+  if (byId) return byId.kind === 'supplier' ? { id: byId.id, name: byId.name } : null
+  const domain = ref.trim().toLowerCase().replace(/^@/, '')
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) return null
+  const rows = db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(and(eq(organisations.kind, 'supplier'), like(users.email, `%@${domain}`)))
+    .all()
+  return rows.length === 1 ? rows[0] : null
+}
+
+/** Basic facts of a supplier organisation (any kind check is the caller's). */
+export function supplierOrganisation(id: string): Organisation | null {
+  const org = findOrganisation(id)
+  return org && org.kind === 'supplier' ? org : null
+}
+
+/** Supplier organisations by id, for the suppliers module's lists (callers authorise). */
+export function supplierOrganisations(opts: { ids?: string[]; q?: string } = {}): Organisation[] {
+  const conditions: SQL[] = [eq(organisations.kind, 'supplier')]
+  if (opts.ids) conditions.push(inArray(organisations.id, opts.ids.length ? opts.ids : ['']))
+  if (opts.q) conditions.push(contains(organisations.name, opts.q))
+  return db.select().from(organisations).where(and(...conditions)).orderBy(asc(organisations.name)).all()
+}
+
+/**
+ * An approved application becomes a supplier organisation and its first admin is invited, in
+ * the caller's transaction: an application is never approved without its organisation.
+ */
+export function createSupplierWithAdmin(ctx: Ctx, input: { name: string; legalName: string; npwp: string; city: string | null; admin: { email: string; name: string; locale: Locale }; invitedBy: string; inviterName: string }): { orgId: string; secret: string } {
+  const email = input.admin.email.trim().toLowerCase()
+  if (ctx.tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new ValidationFailed('email', 'errors.emailTaken')
+  const orgId = newId()
+  ctx.tx.insert(organisations).values({ id: orgId, kind: 'supplier', name: input.name, legalName: input.legalName, npwp: input.npwp, city: input.city, country: 'ID', status: 'active', createdAt: ctx.now, updatedAt: ctx.now }).run()
+  ctx.audit('organisation', orgId, 'created', null, { name: input.name, kind: 'supplier' })
+  const secret = newSecret()
+  const userId = newId()
+  ctx.tx.insert(users).values({ id: userId, email, name: input.admin.name, status: 'invited', locale: input.admin.locale, createdAt: ctx.now, updatedAt: ctx.now }).run()
+  ctx.tx.insert(memberships).values({ id: newId(), userId, orgId, role: 'supplier_admin', createdAt: ctx.now }).run()
+  ctx.tx.insert(invitations).values({ id: newId(), tokenHash: hashToken(secret), email, name: input.admin.name, orgId, role: 'supplier_admin', invitedBy: input.invitedBy, expiresAt: ctx.now + INVITATION_TTL_MS, createdAt: ctx.now }).run()
+  queueEmail(ctx, email, 'invitation', input.admin.locale, { name: input.admin.name, org: input.name, inviter: input.inviterName, link: `${getEnv().APP_URL}/invitations/${secret}`, days: 7 })
+  ctx.audit('user', userId, 'invited', null, { email, role: 'supplier_admin', orgId })
+  return { orgId, secret }
+}
+
+/** Puts a supplier on hold or back to active (the document job, an approved change), in the caller's transaction. */
+export function setSupplierStatus(ctx: Ctx, orgId: string, status: 'active' | 'on_hold'): boolean {
+  const org = ctx.tx.select({ status: organisations.status, kind: organisations.kind }).from(organisations).where(eq(organisations.id, orgId)).get()
+  if (!org || org.kind !== 'supplier' || org.status === status || org.status === 'inactive') return false
+  ctx.tx.update(organisations).set({ status, updatedAt: ctx.now }).where(eq(organisations.id, orgId)).run()
+  ctx.audit('organisation', orgId, 'status_changed', { status: org.status }, { status })
+  return true
+}
+
+/** Applies approved changes of a supplier's legal name or NPWP, in the caller's transaction. */
+export function setSupplierLegalIdentity(ctx: Ctx, orgId: string, change: { legalName?: string; npwp?: string }) {
+  const org = ctx.tx.select({ legalName: organisations.legalName, npwp: organisations.npwp }).from(organisations).where(eq(organisations.id, orgId)).get()
+  if (!org) throw new NotFound()
+  const next = { ...(change.legalName ? { legalName: change.legalName } : {}), ...(change.npwp ? { npwp: change.npwp } : {}) }
+  if (!Object.keys(next).length) return
+  ctx.tx.update(organisations).set({ ...next, updatedAt: ctx.now }).where(eq(organisations.id, orgId)).run()
+  ctx.audit('organisation', orgId, 'updated', org, next)
+}
+
+/** Active users of an organisation, optionally only some roles (recipients of a supplier's reminders). */
+export function activeMembersOf(orgId: string, roles?: Role[]): string[] {
+  const conditions: SQL[] = [eq(memberships.orgId, orgId), eq(users.status, 'active')]
+  if (roles?.length) conditions.push(inArray(memberships.role, roles))
+  return db.select({ id: users.id }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(...conditions)).all().map((r) => r.id)
+}

@@ -2,6 +2,7 @@ import { can, scopeOf, type Actor } from '../auth/actor'
 import { leadBands, partnerSourcedTotals, pipelineSummaries } from '../crm/crm.server'
 import { openRegistrationCount, partnerNextActions, pendingApprovalCount } from '../deals/deals.server'
 import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
+import { supplierHomeFor } from '../suppliers/suppliers.server'
 
 /**
  * Everyone's first page, assembled from what the actor may see — straight from the permission map,
@@ -22,5 +23,6 @@ export async function homeFor(actor: Actor) {
     partnerPipeline: registers ? await partnerSourcedTotals(actor, actor.orgId) : null,
     next: registers ? await partnerNextActions(actor) : null,
     programmeTerms: ownHome,
+    suppliers: await supplierHomeFor(actor),
   }
 }
