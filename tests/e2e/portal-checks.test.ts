@@ -21,7 +21,10 @@ for (const role of ROLES) {
       if (response?.status() !== 200) problems.push(`${href}: status ${response?.status()}`)
       await expectUsable(page, `${role} ${href}`).catch((e: Error) => problems.push(e.message.split('\n').slice(0, 12).join('\n')))
       // and the first record the list links to, where the page is a list
-      const record = await page.locator('main .table-wrap tbody a[href^="/"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null)
+      // (a page, not a file download)
+      const record = await page
+        .locator('main .table-wrap tbody a[href^="/"]:not([download])')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '').find((h) => !/\.(pdf|ics|csv)(\?|$)|\/files?(\/|$)/.test(h)) ?? null)
       if (record && !visited.has(record.split('?')[0])) {
         visited.add(record.split('?')[0])
         const r = await page.goto(record)
