@@ -1,3 +1,4 @@
+import { plansEn } from '../modules/plans/plans.messages'
 import { crmEn } from '../modules/crm/crm.messages'
 import { dealsEn } from '../modules/deals/deals.messages'
 // English catalog. It defines the keys: id.ts must have exactly the same ones, so a
@@ -5,6 +6,7 @@ import { dealsEn } from '../modules/deals/deals.messages'
 export const en = {
   ...crmEn,
   ...dealsEn,
+  ...plansEn,
   'app.tagline': 'Partner and supplier portal',
 
   'nav.main': 'Main menu',

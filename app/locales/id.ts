@@ -1,3 +1,4 @@
+import { plansId } from '../modules/plans/plans.messages'
 import { crmId } from '../modules/crm/crm.messages'
 import { dealsId } from '../modules/deals/deals.messages'
 import type { MessageKey } from './en'
@@ -5,6 +6,7 @@ import type { MessageKey } from './en'
 export const id: Record<MessageKey, string> = {
   ...crmId,
   ...dealsId,
+  ...plansId,
   'app.tagline': 'Portal mitra dan pemasok',
 
   'nav.main': 'Menu utama',

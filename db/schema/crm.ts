@@ -115,10 +115,16 @@ export const opportunities = sqliteTable(
     ownerId: text('owner_id').references(() => users.id),
     source: text('source', { enum: ['direct', 'partner'] }).notNull().default('direct'),
     partnerOrgId: text('partner_org_id').references(() => organisations.id),
+    // when it moved into a closed stage (won or lost); null while open. Revenue won per period and
+    // the sales cycle are read from it (business plans' actuals, reports)
+    closedAt: integer('closed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    // a partner's revenue won and pipeline created per period (plan actuals) read an index range
+    index('opportunities_partner_closed_idx').on(t.partnerOrgId, t.closedAt),
+    index('opportunities_partner_created_idx').on(t.partnerOrgId, t.createdAt),
     // the 360° page's latest 25 of an account's opportunities come off the index in order, not by sorting all
     // of a whale account's ten thousand; its prefix replaces the former opportunities_account_idx
     index('opportunities_account_updated_idx').on(t.accountId, t.updatedAt),

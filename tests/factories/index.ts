@@ -133,6 +133,8 @@ export function makeOpportunity(opts: { accountId: string; pipeline: ReturnType<
     source: 'direct' as const,
     createdAt: now,
     updatedAt: now,
+    // in a closed stage, closed when last touched (as the app records it on the move)
+    closedAt: pipeline.stages[stageIndex ?? 0].isClosed ? (rest.updatedAt ?? now) : null,
     ...rest,
   }
   tx.insert(opportunities).values(row).run()

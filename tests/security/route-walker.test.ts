@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'plan' | 'planFile'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -84,6 +84,11 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.deals.$dealId.edit': { audience: 'own-org', control: 'otherPartnerAdmin', params: { dealId: 'deal' }, form: dealForm },
   'routes/_app.deals.approvals': { audience: 'vendor-only', control: 'manager', form: () => ({ intent: 'approve', id: ids.submittedDeal }) },
   'routes/_app.settings.deal-rules': { audience: 'vendor-only', control: 'admin', form: () => ({ protectionDays: '1', extensionDays: '1', maxExtensions: '10', rulesTextId: 'x', rulesTextEn: 'x' }) },
+  // joint business plans: partners see their own organisation's, vendor staff all (suppliers refused)
+  'routes/_app.plans._index': { audience: 'signed-in' },
+  'routes/_app.plans.new': { audience: 'signed-in', form: () => ({ year: '2031', title: 'Walker probe plan' }) },
+  'routes/_app.plans.$planId._index': { audience: 'own-org', control: 'otherPartnerAdmin', params: { planId: 'plan' }, form: () => ({ intent: 'comment', body: 'walker probe' }) },
+  'routes/plans.$planId.pdf': { audience: 'own-org', control: 'otherPartnerAdmin', params: { planId: 'planFile' } },
   // the live check behind the registration form; partners get a yes/no, never other partners' claims
   'routes/deals.conflicts': { audience: 'signed-in', query: '?name=PT%20Samudra%20Biru%20Logistik' },
 }
@@ -128,6 +133,13 @@ function sources(): Record<Source, ParamSource<Person>> {
     deal: {
       foreignFor: (attacker) =>
         orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one("SELECT id, customer_name AS marker FROM deal_registrations WHERE partner_org_id = ? AND status = 'returned' ORDER BY id LIMIT 1", orgOf('otherPartnerAdmin').id),
+    },
+    // CV Sinar Digital's business plan (the PDF is compressed: its id, no marker to find in the bytes)
+    plan: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id, title AS marker FROM business_plans WHERE partner_org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
+    },
+    planFile: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id FROM business_plans WHERE partner_org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
     },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {

@@ -3,6 +3,7 @@ import { assertCan, type Actor } from '../auth/actor'
 import { accountHistory, contactHistory, leadHistory, opportunityHistory } from '../crm/crm.history.server'
 import { dealHistory } from '../deals/deals.history.server'
 import { organisationHistory } from '../orgs/orgs.history.server'
+import { planHistory } from '../plans/plans.history.server'
 import { userNames } from '../orgs/orgs.server'
 import { auditRowsOf } from './audit.server'
 
@@ -14,6 +15,7 @@ const RENDERERS = {
   lead: leadHistory,
   opportunity: opportunityHistory,
   organisation: organisationHistory,
+  business_plan: planHistory,
 } as const
 
 export type HistoryEntity = keyof typeof RENDERERS

@@ -15,6 +15,8 @@ export {
   opportunityOutcome,
   OPPORTUNITY_SORTS,
   partnerOpportunityForConversion,
+  partnerPipelineCreated,
+  partnerRevenueWon,
   partnerSourcedTotals,
   pipelineSummaries,
   stageNames,

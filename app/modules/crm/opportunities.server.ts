@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, sum, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type SQL } from 'drizzle-orm'
 import { accounts, activities, opportunities, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
@@ -151,11 +151,18 @@ function resolveOpportunityInput(tx: DbOrTx, input: OpportunityInput, locale: Ac
   return { name: input.name, accountId: input.accountId, pipelineId: pipeline.id, stageId: stage.id, amountMinor, currency: input.currency, expectedCloseDate: input.expectedCloseDate }
 }
 
+/** closed_at follows the stage: the moment it entered its closed stage (won or lost), kept while it stays there, null while open. */
+function closedAtFor(tx: DbOrTx, stageId: string, before: { stageId: string; closedAt: number | null } | null, now: number): number | null {
+  const stage = tx.select({ isClosed: pipelineStages.isClosed }).from(pipelineStages).where(eq(pipelineStages.id, stageId)).get()
+  if (!stage?.isClosed) return null
+  return before && before.stageId === stageId && before.closedAt !== null ? before.closedAt : now
+}
+
 export async function createOpportunity(actor: Actor, input: OpportunityInput) {
   assertCrmWrite(actor)
   return mutate(actor, (ctx) => {
     const values = resolveOpportunityInput(ctx.tx, input, actor.locale)
-    const row = { id: newId(), ...values, ownerId: actor.userId, source: 'direct' as const, partnerOrgId: null, createdAt: ctx.now, updatedAt: ctx.now }
+    const row = { id: newId(), ...values, ownerId: actor.userId, source: 'direct' as const, partnerOrgId: null, closedAt: closedAtFor(ctx.tx, values.stageId, null, ctx.now), createdAt: ctx.now, updatedAt: ctx.now }
     ctx.tx.insert(opportunities).values(row).run()
     countInStageTotals(ctx.tx, row, 1)
     ctx.audit('opportunity', row.id, 'created', null, { name: row.name, amountMinor: row.amountMinor, currency: row.currency, stageId: row.stageId })
@@ -169,7 +176,7 @@ export async function updateOpportunity(actor: Actor, id: string, input: Opportu
     const before = ctx.tx.select().from(opportunities).where(eq(opportunities.id, id)).get()
     if (!before) throw new NotFound()
     const values = resolveOpportunityInput(ctx.tx, { ...input, stageId: input.stageId || before.stageId }, actor.locale)
-    ctx.tx.update(opportunities).set({ ...values, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    ctx.tx.update(opportunities).set({ ...values, closedAt: closedAtFor(ctx.tx, values.stageId, before, ctx.now), updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
     if (before.stageId !== values.stageId || before.currency !== values.currency || before.amountMinor !== values.amountMinor) {
       countInStageTotals(ctx.tx, before, -1)
       countInStageTotals(ctx.tx, values, 1)
@@ -188,7 +195,7 @@ export async function moveOpportunityStage(actor: Actor, id: string, stageId: st
     const stage = ctx.tx.select().from(pipelineStages).where(and(eq(pipelineStages.id, stageId), eq(pipelineStages.pipelineId, before.pipelineId))).get()
     if (!stage) throw new ValidationFailed('stageId', 'errors.stageUnknown')
     if (stage.id === before.stageId) return
-    ctx.tx.update(opportunities).set({ stageId, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    ctx.tx.update(opportunities).set({ stageId, closedAt: closedAtFor(ctx.tx, stageId, before, ctx.now), updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
     countInStageTotals(ctx.tx, before, -1)
     countInStageTotals(ctx.tx, { ...before, stageId }, 1)
     ctx.audit('opportunity', id, 'stage_changed', { stageId: before.stageId }, { stageId })
@@ -249,4 +256,25 @@ export async function partnerSourcedTotals(actor: Actor, partnerOrgId: string) {
 export function stageNames(ids: string[]): Map<string, string> {
   if (!ids.length) return new Map()
   return new Map(db.select({ id: pipelineStages.id, name: pipelineStages.name }).from(pipelineStages).where(inArray(pipelineStages.id, ids)).all().map((s) => [s.id, s.name]))
+}
+
+/** IDR value of a partner's opportunities won (closed in a won stage) in [fromMs, toMs): business plans' actuals. */
+export async function partnerRevenueWon(partnerOrgId: string, fromMs: number, toMs: number, currency = 'IDR'): Promise<number> {
+  const row = db
+    .select({ amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .where(and(eq(opportunities.partnerOrgId, partnerOrgId), gte(opportunities.closedAt, fromMs), lt(opportunities.closedAt, toMs), eq(pipelineStages.isWon, true), eq(opportunities.currency, currency)))
+    .get()
+  return Number(row?.amount ?? 0)
+}
+
+/** IDR value of the opportunities a partner brought in during [fromMs, toMs): business plans' actuals. */
+export async function partnerPipelineCreated(partnerOrgId: string, fromMs: number, toMs: number, currency = 'IDR'): Promise<number> {
+  const row = db
+    .select({ amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .where(and(eq(opportunities.partnerOrgId, partnerOrgId), gte(opportunities.createdAt, fromMs), lt(opportunities.createdAt, toMs), eq(opportunities.currency, currency)))
+    .get()
+  return Number(row?.amount ?? 0)
 }

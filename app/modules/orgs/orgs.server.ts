@@ -111,15 +111,15 @@ export function recipient(userId: string): { email: string; name: string; locale
   return { email: row.email, name: row.name, locale: row.locale, timeZone: row.timeZone }
 }
 
-/** Active users whose role holds this permission: "users holding approve:deal_registration:any". */
-export function usersHolding(permission: Permission): string[] {
+/** Active users whose role holds this permission: "users holding approve:deal_registration:any" (optionally of one organisation). */
+export function usersHolding(permission: Permission, orgId?: string): string[] {
   const roles = rolesHolding(permission)
   if (!roles.length) return []
   return db
     .select({ id: users.id })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(inArray(memberships.role, roles), eq(users.status, 'active')))
+    .where(and(inArray(memberships.role, roles), eq(users.status, 'active'), orgId ? eq(memberships.orgId, orgId) : undefined))
     .all()
     .map((r) => r.id)
 }
