@@ -1,3 +1,4 @@
+import { reportsEn } from '../modules/reports/reports.messages'
 import { plansEn } from '../modules/plans/plans.messages'
 import { crmEn } from '../modules/crm/crm.messages'
 import { dealsEn } from '../modules/deals/deals.messages'
@@ -7,6 +8,7 @@ export const en = {
   ...crmEn,
   ...dealsEn,
   ...plansEn,
+  ...reportsEn,
   'app.tagline': 'Partner and supplier portal',
 
   'nav.main': 'Main menu',

@@ -1,3 +1,4 @@
+import { reportsId } from '../modules/reports/reports.messages'
 import { plansId } from '../modules/plans/plans.messages'
 import { crmId } from '../modules/crm/crm.messages'
 import { dealsId } from '../modules/deals/deals.messages'
@@ -7,6 +8,7 @@ export const id: Record<MessageKey, string> = {
   ...crmId,
   ...dealsId,
   ...plansId,
+  ...reportsId,
   'app.tagline': 'Portal mitra dan pemasok',
 
   'nav.main': 'Menu utama',

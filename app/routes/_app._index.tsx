@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
+import { PlansHome } from '../modules/plans/plans-home'
 import { homeFor } from '../modules/reports/reports.server'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
@@ -21,7 +22,7 @@ export default function Home() {
       <PageHeader title={title} subtitle={d.own?.org.tier ? t('home.tier', { tier: t(`tiers.${d.own.org.tier}`) }) : undefined} />
       <div className="stat-grid">
         {d.pendingApprovals ? (
-          <Link to="/deals/approvals" className="stat stat-alert">
+          <Link to="/approvals" className="stat stat-alert">
             <span className="stat-value">{number(d.pendingApprovals)}</span>
             <span className="stat-label">{t('dashboard.pendingApprovals')}</span>
           </Link>
@@ -69,6 +70,7 @@ export default function Home() {
           </>
         ) : null}
       </div>
+      <PlansHome data={d.plans} />
       {d.pipeline?.pipelines.map((p) => (
         <section className="card" key={p.id}>
           <h2>

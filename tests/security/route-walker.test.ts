@@ -84,6 +84,9 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.deals.$dealId.edit': { audience: 'own-org', control: 'otherPartnerAdmin', params: { dealId: 'deal' }, form: dealForm },
   'routes/_app.deals.approvals': { audience: 'vendor-only', control: 'manager', form: () => ({ intent: 'approve', id: ids.submittedDeal }) },
   'routes/_app.settings.deal-rules': { audience: 'vendor-only', control: 'admin', form: () => ({ protectionDays: '1', extensionDays: '1', maxExtensions: '10', rulesTextId: 'x', rulesTextEn: 'x' }) },
+  // the one approval queue across kinds, and its time limits (admin)
+  'routes/_app.approvals': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.settings.approval-slas': { audience: 'vendor-only', control: 'admin', form: () => ({ sla_deal_registration: '1', sla_deal_extension: '1' }) },
   // joint business plans: partners see their own organisation's, vendor staff all (suppliers refused)
   'routes/_app.plans._index': { audience: 'signed-in' },
   'routes/_app.plans.new': { audience: 'signed-in', form: () => ({ year: '2031', title: 'Walker probe plan' }) },

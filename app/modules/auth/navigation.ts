@@ -26,6 +26,7 @@ const MENU: Entry[] = [
   { to: () => '/leads', label: () => 'nav.leads', needs: 'read:crm' },
   { to: () => '/organisations', label: () => 'nav.settings', needs: 'manage:organisation' },
   { to: () => '/settings/deal-rules', label: () => 'nav.dealRules', needs: 'manage:settings' },
+  { to: () => '/settings/approval-slas', label: () => 'nav.approvalSlas', needs: 'manage:settings' },
 ]
 
 export function navigationFor(actor: NavActor): NavItem[] {

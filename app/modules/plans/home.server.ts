@@ -3,6 +3,7 @@ import { objectivesOfPlans, plansOfYear } from './plan.server'
 import type { Measure } from './plans.machine'
 import { MEASURE_PROVIDERS } from './plans.measures.server'
 import { quarterBounds, quarterOf } from './plans.progress'
+import type { PartnerHome, VendorHome } from './plans-home'
 import { actualsOf } from './view.server'
 
 const HEADLINE: Measure[] = ['revenue_won', 'pipeline_created', 'registrations_approved']
@@ -11,14 +12,14 @@ const HEADLINE: Measure[] = ['revenue_won', 'pipeline_created', 'registrations_a
  * The home page's plan section. A partner sees their organisation's plan for this year and how
  * this quarter goes; vendor staff see this quarter's targets of every plan against the actuals.
  */
-export async function plansHome(actor: Actor, now = Date.now()) {
+export async function plansHome(actor: Actor, now = Date.now()): Promise<PartnerHome | VendorHome | null> {
   const scope = scopeOf(actor, 'read:plan')
   if (!scope) return null
   const { year, quarter } = quarterOf(now)
   const plans = plansOfYear(actor, year)
   if (scope !== 'any') {
     const plan = plans[0]
-    if (!plan) return { kind: 'partner' as const, year, quarter, plan: null, objectives: [] }
+    if (!plan) return { kind: 'partner', year, quarter, plan: null, objectives: [] }
     const objectives = objectivesOfPlans([plan.id]).filter((o) => o.measure !== 'free_text')
     const rows = await Promise.all(objectives.map(async (o) => ({ id: o.id, title: o.title, measure: o.measure, ...(await actualsOf(plan, o, now))[quarter - 1] })))
     return { kind: 'partner' as const, year, quarter, plan: { id: plan.id, title: plan.title, status: plan.status }, objectives: rows }

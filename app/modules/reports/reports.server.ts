@@ -1,8 +1,11 @@
+// The reports module's public verbs: the home page, the one approval queue, partners, reports, exports.
+export { AGE_FILTERS, APPROVAL_SOURCES, approvalCounts, approvalQueueFor, DEFAULT_SLA_HOURS, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas, type AgeFilter, type QueueRow } from './approvals.server'
 import { can, scopeOf, type Actor } from '../auth/actor'
 import { programmeTerms } from '../content/content.server'
 import { leadBands, partnerSourcedTotals, pipelineSummaries } from '../crm/crm.server'
 import { openRegistrationCount, pendingApprovalCount } from '../deals/deals.server'
 import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
+import { plansHome } from '../plans/plans.server'
 
 /**
  * Everyone's first page, assembled from what the actor may see — straight from the permission map,
@@ -24,5 +27,6 @@ export async function homeFor(actor: Actor) {
     partnerPipeline: registers ? await partnerSourcedTotals(actor, actor.orgId) : null,
     terms: ownHome ? programmeTerms(termsAudience, actor.locale) : null,
     termsAudience,
+    plans: await plansHome(actor),
   }
 }
