@@ -153,6 +153,39 @@ export const opportunityStageTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.stageId, t.currency] })],
 )
 
+/**
+ * The same counts per source: per partner organisation (its id) or direct ('' as the key), stage and
+ * currency, with the summed sales cycle (closed_at − created_at) of the closed ones. Maintained by
+ * the same writes as the stage totals; the reports (funnel by source, by partner, by region, win
+ * rate, sales cycle) and the partners list read these rows, never the million opportunities.
+ */
+export const opportunityPartnerTotals = sqliteTable(
+  'opportunity_partner_totals',
+  {
+    partnerKey: text('partner_key').notNull(),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => pipelineStages.id),
+    currency: text('currency').notNull(),
+    n: integer('n').notNull().default(0),
+    amountMinor: integer('amount_minor').notNull().default(0),
+    cycleMs: integer('cycle_ms').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.partnerKey, t.stageId, t.currency] })],
+)
+
+/** Pipeline created per month (Jakarta time, 'YYYY-MM') and source, maintained like the stage totals. */
+export const opportunityMonthTotals = sqliteTable(
+  'opportunity_month_totals',
+  {
+    month: text('month').notNull(),
+    partnerKey: text('partner_key').notNull(),
+    currency: text('currency').notNull(),
+    n: integer('n').notNull().default(0),
+    amountMinor: integer('amount_minor').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.partnerKey, t.currency] })],
+)
 
 export const activities = sqliteTable(
   'activities',

@@ -138,7 +138,7 @@ export function makeOpportunity(opts: { accountId: string; pipeline: ReturnType<
     ...rest,
   }
   tx.insert(opportunities).values(row).run()
-  countInStageTotals(tx, row, 1) // as the app's own writes do
+  countInStageTotals(tx, { ...row, partnerOrgId: row.partnerOrgId ?? null }, 1) // as the app's own writes do
   return row
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type SQL } from 'drizzle-orm'
-import { accounts, activities, opportunities, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
+import { accounts, activities, opportunities, opportunityMonthTotals, opportunityPartnerTotals, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
 import { db, type DbOrTx } from '../../utils/db.server'
@@ -121,11 +121,19 @@ export async function getOpportunity(actor: Actor, id: string) {
   return { ...row, partnerName: partnerId ? (organisationNames([partnerId]).get(partnerId)?.name ?? null) : null, stages, activities: acts }
 }
 
-type Counted = { stageId: string; currency: string; amountMinor: number }
+type Counted = { stageId: string; currency: string; amountMinor: number; partnerOrgId: string | null | undefined; createdAt: number; closedAt?: number | null }
+
+/** The month an opportunity was created in, Jakarta time (UTC+7): the key of the monthly totals. */
+export function createdMonth(ms: number) {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 7)
+}
 
 /**
- * Keeps opportunity_stage_totals equal to the count and sum per stage and currency: every write of an
- * opportunity calls this in its own transaction, `-1` for the row as it was, `+1` for the row as it is.
+ * Keeps the maintained totals equal to the opportunities: per stage and currency
+ * (opportunity_stage_totals), per source, stage and currency with the sales cycle
+ * (opportunity_partner_totals) and per creation month and source (opportunity_month_totals).
+ * Every write of an opportunity calls this in its own transaction, `-1` for the row as it was,
+ * `+1` for the row as it is.
  */
 export function countInStageTotals(tx: DbOrTx, row: Counted, sign: 1 | -1) {
   tx.insert(opportunityStageTotals)
@@ -133,6 +141,22 @@ export function countInStageTotals(tx: DbOrTx, row: Counted, sign: 1 | -1) {
     .onConflictDoUpdate({
       target: [opportunityStageTotals.stageId, opportunityStageTotals.currency],
       set: { n: sql`${opportunityStageTotals.n} + ${sign}`, amountMinor: sql`${opportunityStageTotals.amountMinor} + ${sign * row.amountMinor}` },
+    })
+    .run()
+  const partnerKey = row.partnerOrgId ?? ''
+  const cycle = row.closedAt ? sign * Math.max(0, row.closedAt - row.createdAt) : 0
+  tx.insert(opportunityPartnerTotals)
+    .values({ partnerKey, stageId: row.stageId, currency: row.currency, n: sign, amountMinor: sign * row.amountMinor, cycleMs: cycle })
+    .onConflictDoUpdate({
+      target: [opportunityPartnerTotals.partnerKey, opportunityPartnerTotals.stageId, opportunityPartnerTotals.currency],
+      set: { n: sql`${opportunityPartnerTotals.n} + ${sign}`, amountMinor: sql`${opportunityPartnerTotals.amountMinor} + ${sign * row.amountMinor}`, cycleMs: sql`${opportunityPartnerTotals.cycleMs} + ${cycle}` },
+    })
+    .run()
+  tx.insert(opportunityMonthTotals)
+    .values({ month: createdMonth(row.createdAt), partnerKey, currency: row.currency, n: sign, amountMinor: sign * row.amountMinor })
+    .onConflictDoUpdate({
+      target: [opportunityMonthTotals.month, opportunityMonthTotals.partnerKey, opportunityMonthTotals.currency],
+      set: { n: sql`${opportunityMonthTotals.n} + ${sign}`, amountMinor: sql`${opportunityMonthTotals.amountMinor} + ${sign * row.amountMinor}` },
     })
     .run()
 }
@@ -176,10 +200,11 @@ export async function updateOpportunity(actor: Actor, id: string, input: Opportu
     const before = ctx.tx.select().from(opportunities).where(eq(opportunities.id, id)).get()
     if (!before) throw new NotFound()
     const values = resolveOpportunityInput(ctx.tx, { ...input, stageId: input.stageId || before.stageId }, actor.locale)
-    ctx.tx.update(opportunities).set({ ...values, closedAt: closedAtFor(ctx.tx, values.stageId, before, ctx.now), updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    const closedAt = closedAtFor(ctx.tx, values.stageId, before, ctx.now)
+    ctx.tx.update(opportunities).set({ ...values, closedAt, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
     if (before.stageId !== values.stageId || before.currency !== values.currency || before.amountMinor !== values.amountMinor) {
       countInStageTotals(ctx.tx, before, -1)
-      countInStageTotals(ctx.tx, values, 1)
+      countInStageTotals(ctx.tx, { ...before, ...values, closedAt }, 1)
     }
     const diff = changedFields(before, values)
     if (diff.changed) ctx.audit('opportunity', id, 'updated', diff.before, diff.after)
@@ -195,9 +220,10 @@ export async function moveOpportunityStage(actor: Actor, id: string, stageId: st
     const stage = ctx.tx.select().from(pipelineStages).where(and(eq(pipelineStages.id, stageId), eq(pipelineStages.pipelineId, before.pipelineId))).get()
     if (!stage) throw new ValidationFailed('stageId', 'errors.stageUnknown')
     if (stage.id === before.stageId) return
-    ctx.tx.update(opportunities).set({ stageId, closedAt: closedAtFor(ctx.tx, stageId, before, ctx.now), updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    const closedAt = closedAtFor(ctx.tx, stageId, before, ctx.now)
+    ctx.tx.update(opportunities).set({ stageId, closedAt, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
     countInStageTotals(ctx.tx, before, -1)
-    countInStageTotals(ctx.tx, { ...before, stageId }, 1)
+    countInStageTotals(ctx.tx, { ...before, stageId, closedAt }, 1)
     ctx.audit('opportunity', id, 'stage_changed', { stageId: before.stageId }, { stageId })
   })
 }
@@ -277,4 +303,84 @@ export async function partnerPipelineCreated(partnerOrgId: string, fromMs: numbe
     .where(and(eq(opportunities.partnerOrgId, partnerOrgId), gte(opportunities.createdAt, fromMs), lt(opportunities.createdAt, toMs), eq(opportunities.currency, currency)))
     .get()
   return Number(row?.amount ?? 0)
+}
+
+/**
+ * The maintained totals per source and stage (IDR by default): `partnerKey` is the partner
+ * organisation's id, '' for direct. A few rows per partner, whatever the number of opportunities.
+ */
+export async function opportunityTotalsBySource(actor: Actor, opts: { partnerKeys?: string[]; currency?: string } = {}) {
+  assertCrmRead(actor)
+  const conditions: SQL[] = [eq(opportunityPartnerTotals.currency, opts.currency ?? 'IDR')]
+  if (opts.partnerKeys) conditions.push(inArray(opportunityPartnerTotals.partnerKey, opts.partnerKeys.length ? opts.partnerKeys.slice(0, 500) : ['\u0000']))
+  return db
+    .select({
+      partnerKey: opportunityPartnerTotals.partnerKey,
+      stageId: opportunityPartnerTotals.stageId,
+      n: opportunityPartnerTotals.n,
+      amountMinor: opportunityPartnerTotals.amountMinor,
+      cycleMs: opportunityPartnerTotals.cycleMs,
+      stageName: pipelineStages.name,
+      position: pipelineStages.position,
+      pipelineId: pipelineStages.pipelineId,
+      isClosed: pipelineStages.isClosed,
+      isWon: pipelineStages.isWon,
+    })
+    .from(opportunityPartnerTotals)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunityPartnerTotals.stageId))
+    .where(and(...conditions))
+    .all()
+    .filter((r) => r.n !== 0)
+}
+
+/** Pipeline created per month ('YYYY-MM', Jakarta time) and source, from the maintained monthly totals. */
+export async function opportunityTotalsByMonth(actor: Actor, fromMonth: string, toMonth: string, currency = 'IDR') {
+  assertCrmRead(actor)
+  return db
+    .select({ month: opportunityMonthTotals.month, partnerKey: opportunityMonthTotals.partnerKey, n: opportunityMonthTotals.n, amountMinor: opportunityMonthTotals.amountMinor })
+    .from(opportunityMonthTotals)
+    .where(and(eq(opportunityMonthTotals.currency, currency), gte(opportunityMonthTotals.month, fromMonth), sql`${opportunityMonthTotals.month} <= ${toMonth}`))
+    .all()
+    .filter((r) => r.n !== 0)
+}
+
+/** A partner's opportunities, newest first, for the partner 360° page (vendor staff). */
+export async function opportunitiesOfPartner(actor: Actor, partnerOrgId: string, limit = 25) {
+  assertCrmRead(actor)
+  return db
+    .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, stageName: pipelineStages.name, isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, accountName: accounts.name, createdAt: opportunities.createdAt, closedAt: opportunities.closedAt })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+    .where(eq(opportunities.partnerOrgId, partnerOrgId))
+    .orderBy(desc(opportunities.createdAt))
+    .limit(limit)
+    .all()
+}
+
+/**
+ * Every opportunity of a source, in pages, for streamed CSV exports: keyset pagination over the
+ * primary key, so a million rows stream in constant memory.
+ */
+export function* opportunityRowsForExport(actor: Actor, opts: { source?: 'partner' | 'direct'; partnerOrgId?: string; batch?: number } = {}) {
+  assertCrmRead(actor)
+  const batch = opts.batch ?? 2000
+  let after = ''
+  for (;;) {
+    const conditions: SQL[] = [sql`${opportunities.id} > ${after}`]
+    if (opts.source) conditions.push(eq(opportunities.source, opts.source))
+    if (opts.partnerOrgId) conditions.push(eq(opportunities.partnerOrgId, opts.partnerOrgId))
+    const rows = db
+      .select({ id: opportunities.id, name: opportunities.name, accountName: accounts.name, stageName: pipelineStages.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, source: opportunities.source, partnerOrgId: opportunities.partnerOrgId, expectedCloseDate: opportunities.expectedCloseDate, createdAt: opportunities.createdAt, closedAt: opportunities.closedAt })
+      .from(opportunities)
+      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+      .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+      .where(and(...conditions))
+      .orderBy(asc(opportunities.id))
+      .limit(batch)
+      .all()
+    if (!rows.length) return
+    yield rows
+    after = rows[rows.length - 1].id
+  }
 }

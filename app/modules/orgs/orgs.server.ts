@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, type SQL } from 'drizzle-orm'
 import { invitations, memberships, organisations, users } from '../../../db/schema/orgs'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
@@ -34,11 +34,13 @@ export async function getOrganisation(actor: Actor, id: string): Promise<Organis
   return org
 }
 
-export async function listOrganisations(actor: Actor, opts: { kind?: OrgKind; q?: string; page?: number; pageSize?: number } = {}) {
+export async function listOrganisations(actor: Actor, opts: { kind?: OrgKind; q?: string; tier?: Organisation['tier']; region?: string; page?: number; pageSize?: number } = {}) {
   assertCan(actor, 'read:organisation')
   const conditions: SQL[] = []
   if (scopeOf(actor, 'read:organisation') !== 'any') conditions.push(eq(organisations.id, actor.orgId))
   if (opts.kind) conditions.push(eq(organisations.kind, opts.kind))
+  if (opts.tier) conditions.push(eq(organisations.tier, opts.tier))
+  if (opts.region) conditions.push(eq(organisations.region, opts.region))
   if (opts.q) conditions.push(contains(organisations.name, opts.q))
   const where = conditions.length ? and(...conditions) : undefined
   return paginate(opts, {
@@ -86,6 +88,26 @@ export async function ownOrganisation(actor: Actor) {
   if (!org) throw new NotFound()
   const members = db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, actor.orgId)).get()?.n ?? 0
   return { org, members }
+}
+
+/** The regions organisations of a kind are in (filters, reports by region). Vendor staff. */
+export async function organisationRegions(actor: Actor, kind: OrgKind): Promise<string[]> {
+  assertCan(actor, 'read:organisation')
+  if (scopeOf(actor, 'read:organisation') !== 'any') return []
+  return db
+    .selectDistinct({ region: organisations.region })
+    .from(organisations)
+    .where(and(eq(organisations.kind, kind), isNotNull(organisations.region)))
+    .orderBy(asc(organisations.region))
+    .all()
+    .map((r) => r.region!)
+}
+
+/** Name, tier and region of organisations by id (reports by partner and region; callers authorise). */
+export function organisationProfiles(ids: Iterable<string>): Map<string, { name: string; tier: string | null; region: string | null }> {
+  const list = [...new Set(ids)]
+  if (!list.length) return new Map()
+  return new Map(db.select({ id: organisations.id, name: organisations.name, tier: organisations.tier, region: organisations.region }).from(organisations).where(inArray(organisations.id, list.slice(0, 5000))).all().map((o) => [o.id, { name: o.name, tier: o.tier, region: o.region }]))
 }
 
 // ---- the directory other modules read (names, recipients) ---------------------------------

@@ -31,7 +31,7 @@ describe('the one approval queue', () => {
     await approveDeal(manager, protectedOne.id, T0 - 19 * DAY_MS)
     await requestExtension(partner, protectedOne.id, 'Customer budget moved to next quarter', T0 - 3 * DAY_MS)
 
-    const mine = (rows: { orgId: string }[]) => rows.filter((r) => r.orgId === partner.orgId || r.orgId === other.orgId)
+    const mine = <R extends { orgId: string }>(rows: R[]) => rows.filter((r) => r.orgId === partner.orgId || r.orgId === other.orgId)
     const all = mine((await approvalQueueFor(manager, { now: T0 })).rows)
     expect(all.map((r) => [r.kind, r.title])).toEqual([
       ['deal_registration', 'PT Lama Sekali'],
