@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'plan' | 'planFile'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'plan' | 'planFile' | 'partnerOrg'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -87,6 +87,13 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   // the one approval queue across kinds, and its time limits (admin)
   'routes/_app.approvals': { audience: 'vendor-only', control: 'manager' },
   'routes/_app.settings.approval-slas': { audience: 'vendor-only', control: 'admin', form: () => ({ sla_deal_registration: '1', sla_deal_extension: '1' }) },
+  // the manager's console: partners, partner 360°, reports and their CSV exports
+  'routes/_app.partners._index': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.partners.$orgId': { audience: 'own-org', control: 'manager', params: { orgId: 'partnerOrg' } },
+  'routes/_app.reports': { audience: 'vendor-only', control: 'manager' },
+  'routes/reports.pipeline[.]csv': { audience: 'vendor-only', control: 'manager', query: '?table=partners' },
+  'routes/reports.opportunities[.]csv': { audience: 'vendor-only', control: 'manager' },
+  'routes/reports.partners[.]csv': { audience: 'vendor-only', control: 'manager' },
   // joint business plans: partners see their own organisation's, vendor staff all (suppliers refused)
   'routes/_app.plans._index': { audience: 'signed-in' },
   'routes/_app.plans.new': { audience: 'signed-in', form: () => ({ year: '2031', title: 'Walker probe plan' }) },
@@ -144,6 +151,8 @@ function sources(): Record<Source, ParamSource<Person>> {
     planFile: {
       foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id FROM business_plans WHERE partner_org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
     },
+    // a partner organisation other than the attacker's own (the 360° page is the console's, never a partner's)
+    partnerOrg: { foreignFor: (attacker) => one("SELECT id, name AS marker FROM organisations WHERE kind = 'partner' AND id <> ? ORDER BY name LIMIT 1", orgOf(attacker).id) },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {
       foreignFor: (attacker) => {

@@ -61,7 +61,8 @@ export async function listPartners(actor: Actor, opts: { q?: string; tier?: Orga
  * balances, certifications, upcoming events) is one more key here and one section component.
  */
 export async function partner360(actor: Actor, orgId: string) {
-  assertCan(actor, 'read:reports')
+  // about one record: a reader without the console gets 404, as for any organisation they may not see
+  assertCan(actor, 'read:reports', { orgId })
   const org = await getOrganisation(actor, orgId)
   if (org.kind !== 'partner') throw new NotFound()
   const [people, registrations, opportunities, plans, stats] = await Promise.all([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeAccount, makeActor, makeOpportunity, makeOrg, makePipeline } from '../../../tests/factories'
-import { Forbidden } from '../../utils/errors'
+import { Forbidden, NotFound } from '../../utils/errors'
 import { listPartners, monthsBetween, partner360, pipelineReport } from './reports.server'
 
 const DAY = 86_400_000
@@ -72,7 +72,7 @@ describe('pipeline report', () => {
     await expect(pipelineReport(partner, { from: '2026-01', to: '2026-02' })).rejects.toThrow(Forbidden)
     await expect(pipelineReport(sales, { from: '2026-01', to: '2026-02' })).rejects.toThrow(Forbidden)
     await expect(listPartners(partner)).rejects.toThrow(Forbidden)
-    await expect(partner360(partner, partner.orgId)).rejects.toThrow(Forbidden)
+    await expect(partner360(partner, partner.orgId)).rejects.toThrow(NotFound)
   })
 
   it('counts months across a year end', () => {

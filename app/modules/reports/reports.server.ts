@@ -1,6 +1,7 @@
 // The reports module's public verbs: the home page, the one approval queue, partners, reports, exports.
 export { AGE_FILTERS, APPROVAL_SOURCES, approvalCounts, approvalQueueFor, DEFAULT_SLA_HOURS, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas, type AgeFilter, type QueueRow } from './approvals.server'
 export { listPartners, partner360, partnerStats, type PartnerStats } from './partners.server'
+export { opportunitiesCsv, partnersCsv, pipelineReportCsv, REPORT_TABLES, type ReportTable } from './exports.server'
 export { lastTwelveMonths, monthsBetween, pipelineReport } from './pipeline.server'
 import { can, scopeOf, type Actor } from '../auth/actor'
 import { programmeTerms } from '../content/content.server'
