@@ -4,6 +4,7 @@ import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { PlansHome } from '../modules/plans/plans-home'
+import { AttentionToday } from '../modules/reports/attention-home'
 import { homeFor } from '../modules/reports/reports.server'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
@@ -70,6 +71,7 @@ export default function Home() {
           </>
         ) : null}
       </div>
+      <AttentionToday data={d.attention} />
       <PlansHome data={d.plans} />
       {d.pipeline?.pipelines.map((p) => (
         <section className="card" key={p.id}>

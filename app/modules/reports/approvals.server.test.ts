@@ -7,7 +7,7 @@ import { db } from '../../utils/db.server'
 import { Forbidden } from '../../utils/errors'
 import { DealFormSchema } from '../deals/deals.schema'
 import { approveDeal, createDeal, decidePendingExtension, requestExtension, returnDeal, answerAndResubmit } from '../deals/deals.server'
-import { approvalQueueFor, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas } from './reports.server'
+import { approvalQueueFor, attentionToday, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas } from './reports.server'
 
 const HOUR = 3_600_000
 const T0 = Date.now()
@@ -111,5 +111,18 @@ describe('escalation job', () => {
     expect(escalations(admin.userId).filter((n) => n.link === `/deals/${reg.id}`)).toHaveLength(1)
     await escalateOverdueApprovals(T0 + 2 * HOUR + 49 * HOUR)
     expect(escalations(admin.userId).filter((n) => n.link === `/deals/${reg.id}`)).toHaveLength(2)
+  })
+})
+
+describe('needs attention today', () => {
+  it('names overdue approvals and registrations whose protection ends within a week; nothing for partners', async () => {
+    const { manager, partner } = await world()
+    const overdue = await createDeal(partner, form('PT Perhatian Terlambat'), T0 - 4 * DAY_MS)
+    const expiring = await createDeal(partner, form('PT Hampir Habis'), T0 - 100 * DAY_MS)
+    await approveDeal(manager, expiring.id, T0 - 85 * DAY_MS) // 90 days of protection: 5 left
+    const a = await attentionToday(manager, T0)
+    expect(a?.overdueItems.some((r) => r.href === `/deals/${overdue.id}`) || (a?.overdue ?? 0) > 5).toBe(true)
+    expect(a?.expiring.rows.map((r) => r.customerName)).toContain('PT Hampir Habis')
+    expect(await attentionToday(partner, T0)).toBeNull()
   })
 })

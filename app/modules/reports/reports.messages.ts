@@ -90,6 +90,13 @@ export const reportsEn = {
   'reports.exportOpportunities': "Export all opportunities (CSV)",
   'reports.notAvailable': "—",
   'reports.created': "Created",
+  'reports.attention.title': "Needs attention today",
+  'reports.attention.overdue': "{count} overdue of {waiting} waiting for a decision",
+  'reports.attention.noneOverdue': "No approval is past its time limit.",
+  'reports.attention.since': "waiting since {date}",
+  'reports.attention.expiring': "{count} registrations whose protection ends within 7 days",
+  'reports.attention.noneExpiring': "No protection period ends this week.",
+  'reports.attention.until': "protected until {date}",
   'reports.closed': "Closed",
 } as const
 
@@ -184,5 +191,12 @@ export const reportsId: Record<keyof typeof reportsEn, string> = {
   'reports.exportOpportunities': "Ekspor semua peluang (CSV)",
   'reports.notAvailable': "—",
   'reports.created': "Dibuat",
+  'reports.attention.title': "Perlu perhatian hari ini",
+  'reports.attention.overdue': "{count} terlambat dari {waiting} yang menunggu keputusan",
+  'reports.attention.noneOverdue': "Tidak ada persetujuan yang melewati batas waktunya.",
+  'reports.attention.since': "menunggu sejak {date}",
+  'reports.attention.expiring': "{count} registrasi yang masa perlindungannya berakhir dalam 7 hari",
+  'reports.attention.noneExpiring': "Tidak ada masa perlindungan yang berakhir minggu ini.",
+  'reports.attention.until': "dilindungi hingga {date}",
   'reports.closed': "Ditutup",
 }

@@ -1,5 +1,6 @@
 // The reports module's public verbs: the home page, the one approval queue, partners, reports, exports.
 export { AGE_FILTERS, APPROVAL_SOURCES, approvalCounts, approvalQueueFor, DEFAULT_SLA_HOURS, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas, type AgeFilter, type QueueRow } from './approvals.server'
+export { attentionToday } from './attention.server'
 export { listPartners, partner360, partnerStats, type PartnerStats } from './partners.server'
 export { opportunitiesCsv, partnersCsv, pipelineReportCsv, REPORT_TABLES, type ReportTable } from './exports.server'
 export { lastTwelveMonths, monthsBetween, pipelineReport } from './pipeline.server'
@@ -9,6 +10,7 @@ import { leadBands, partnerSourcedTotals, pipelineSummaries } from '../crm/crm.s
 import { openRegistrationCount, pendingApprovalCount } from '../deals/deals.server'
 import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
 import { plansHome } from '../plans/plans.server'
+import { attentionToday } from './attention.server'
 
 /**
  * Everyone's first page, assembled from what the actor may see — straight from the permission map,
@@ -31,5 +33,6 @@ export async function homeFor(actor: Actor) {
     terms: ownHome ? programmeTerms(termsAudience, actor.locale) : null,
     termsAudience,
     plans: await plansHome(actor),
+    attention: await attentionToday(actor),
   }
 }
