@@ -166,7 +166,8 @@ export default function PlanPage() {
           />
         )}
         {perm.edit ? (
-          <Form method="post" className="stack form-grid" aria-label={t('plans.addObjective')}>
+          // keyed by the count, so a saved form comes back empty for the next one
+          <Form key={d.objectives.length} method="post" className="stack form-grid" aria-label={t('plans.addObjective')}>
             <h3>{t('plans.addObjective')}</h3>
             <Input form="objective" name="measure" label={t('plans.fields.measure')} failed={failed('add-objective')} required>
               {MEASURES.map((m) => (
@@ -213,7 +214,7 @@ export default function PlanPage() {
           />
         )}
         {perm.edit ? (
-          <Form method="post" className="stack form-grid" aria-label={t('plans.addInitiative')}>
+          <Form key={d.initiatives.length} method="post" className="stack form-grid" aria-label={t('plans.addInitiative')}>
             <h3>{t('plans.addInitiative')}</h3>
             <Input form="initiative" name="title" label={t('plans.fields.title')} failed={failed('add-initiative')} required />
             <Input form="initiative" name="owner" label={t('plans.fields.owner')} failed={failed('add-initiative')} required />
@@ -261,7 +262,7 @@ export default function PlanPage() {
             </ol>
           )}
           {perm.comment ? (
-            <Form method="post" className="stack">
+            <Form key={d.comments.length} method="post" className="stack">
               <Input form="comment" name="body" label={t('plans.fields.comment')} failed={failed('comment')} textarea required />
               <button type="submit" name="intent" value="comment" className="btn">{t('plans.postComment')}</button>
             </Form>
@@ -282,7 +283,7 @@ export default function PlanPage() {
             </ol>
           )}
           {perm.review ? (
-            <Form method="post" className="stack">
+            <Form key={d.reviews.length} method="post" className="stack">
               <Input form="review" name="quarter" label={t('plans.fields.quarter')} failed={failed('review')} required>
                 {QUARTERS.map((q) => (
                   <option key={q} value={q}>{t('plans.quarter', { quarter: q })}</option>

@@ -26,7 +26,10 @@ function ChartPair({ id, title, chart, table, csv }: { id: string; title: string
       <h2 id={id}>{title}</h2>
       <div className="chart-pair">
         <div>{chart}</div>
-        <div className="table-wrap">{table}</div>
+        {/* a table wider than its column scrolls inside its box: reachable by keyboard */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
+          {table}
+        </div>
       </div>
       <p>
         <a href={csv} download>{t('reports.exportPipeline')}</a>
@@ -94,7 +97,7 @@ export default function Reports() {
 
       <section className="card" aria-labelledby="outcomes">
         <h2 id="outcomes">{t('reports.outcomes')}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reports.outcomes')}>
           <table>
             <caption className="sr-only">{t('reports.outcomes')}</caption>
             <thead>

@@ -9,6 +9,7 @@ import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { dealApprovalSources } from '../deals/deals.approvals.server'
 import { notify } from '../notify/notify.server'
 import { recipient, usersHolding } from '../orgs/orgs.server'
+import type { AgeFilter } from './reports.schema'
 
 /**
  * Every kind of record waiting for a vendor decision. Adding a kind is one line here: the module
@@ -35,8 +36,6 @@ export function slaHours(): Map<string, number> {
   return new Map(APPROVAL_SOURCES.map((s) => [s.kind, stored.get(s.kind) ?? DEFAULT_SLA_HOURS]))
 }
 
-export const AGE_FILTERS = ['overdue', '1d', '3d', '7d'] as const
-export type AgeFilter = (typeof AGE_FILTERS)[number]
 
 /**
  * The one approval queue: everything waiting for this reader's decision, oldest first, each row

@@ -14,3 +14,7 @@ export function reportFilters(url: URL, defaults: { from: string; to: string }) 
     to: from <= to ? to : from,
   }
 }
+
+/** The approval queue's age filter: overdue only, or waiting longer than a day, three, seven. */
+export const AGE_FILTERS = ['overdue', '1d', '3d', '7d'] as const
+export type AgeFilter = (typeof AGE_FILTERS)[number]

@@ -1,5 +1,5 @@
 // The reports module's public verbs: the home page, the one approval queue, partners, reports, exports.
-export { AGE_FILTERS, APPROVAL_SOURCES, approvalCounts, approvalQueueFor, DEFAULT_SLA_HOURS, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas, type AgeFilter, type QueueRow } from './approvals.server'
+export { APPROVAL_SOURCES, approvalCounts, approvalQueueFor, DEFAULT_SLA_HOURS, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas, type QueueRow } from './approvals.server'
 export { attentionToday } from './attention.server'
 export { listPartners, partner360, partnerStats, type PartnerStats } from './partners.server'
 export { opportunitiesCsv, partnersCsv, pipelineReportCsv, REPORT_TABLES, type ReportTable } from './exports.server'
