@@ -10,10 +10,11 @@ import { historyFor } from '../modules/audit/audit.history.server'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { PlanStatusBadge, ProgressBadge } from '../modules/plans/plan-status'
 import { MEASURES, QUARTERS } from '../modules/plans/plans.machine'
-import { CommentSchema, InitiativeSchema, ObjectiveSchema, PlanDetailsSchema, RemoveSchema, ReviewSchema } from '../modules/plans/plans.schema'
-import { addComment, addInitiative, addObjective, addReview, getPlan, removeInitiative, removeObjective, signPlan, updatePlanDetails } from '../modules/plans/plans.server'
+import { CommentSchema, InitiativeSchema, ObjectiveEditSchema, ObjectiveSchema, PlanDetailsSchema, RemoveSchema, ReviewSchema } from '../modules/plans/plans.schema'
+import { addComment, addInitiative, addObjective, addReview, getPlan, removeInitiative, removeObjective, signPlan, updateObjective, updatePlanDetails } from '../modules/plans/plans.server'
 import type { MessageKey } from '../utils/i18n'
 import { handle } from '../utils/route.server'
+import { minorToInput } from '../utils/money'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
@@ -29,6 +30,7 @@ const back = (key: MessageKey) => (_: unknown, args: ActionFunctionArgs) => ({ t
 export const action = intentAction({
   details: verb({ schema: PlanDetailsSchema, run: (actor, input, args) => updatePlanDetails(actor, planId(args), input), done: back('plans.saved') }),
   'add-objective': verb({ schema: ObjectiveSchema, run: (actor, input, args) => addObjective(actor, planId(args), input), done: back('plans.objectiveAdded') }),
+  'edit-objective': verb({ schema: ObjectiveEditSchema, run: (actor, input, args) => updateObjective(actor, planId(args), input.itemId, input), done: back('plans.objectiveChangedToast') }),
   'remove-objective': verb({ schema: RemoveSchema, run: (actor, input, args) => removeObjective(actor, planId(args), input.itemId), done: back('plans.objectiveRemoved') }),
   'add-initiative': verb({ schema: InitiativeSchema, run: (actor, input, args) => addInitiative(actor, planId(args), input), done: back('plans.initiativeAdded') }),
   'remove-initiative': verb({ schema: RemoveSchema, run: (actor, input, args) => removeInitiative(actor, planId(args), input.itemId), done: back('plans.initiativeRemoved') }),
@@ -153,12 +155,28 @@ export default function PlanPage() {
                 ? [
                     {
                       label: t('plans.fields.actions'),
-                      cell: (o: (typeof d.objectives)[number]) => (
-                        <Form method="post">
-                          <input type="hidden" name="itemId" value={o.id} />
-                          <ConfirmButton intent="remove-objective" message="plans.confirmRemove" className="btn btn-small">{t('plans.remove')}</ConfirmButton>
-                        </Form>
-                      ),
+                      cell: (o: (typeof d.objectives)[number]) => {
+                        const kept = failed('edit-objective')?.initialValue?.itemId === o.id ? failed('edit-objective') : null
+                        return (
+                          <>
+                            <details open={kept ? true : undefined}>
+                              <summary>{t('plans.editTargets')}</summary>
+                              <Form method="post" className="stack">
+                                <input type="hidden" name="itemId" value={o.id} />
+                                <Input form={`edit-${o.id}`} name="title" label={t('plans.fields.objective')} failed={kept} defaultValue={o.title} required />
+                                {o.measure !== 'free_text'
+                                  ? QUARTERS.map((q) => <Input key={q} form={`edit-${o.id}`} name={`q${q}`} label={t(`plans.fields.q${q}`)} failed={kept} defaultValue={o.money ? minorToInput(o[`q${q}`], p.currency) : String(o[`q${q}`])} />)
+                                  : null}
+                                <button type="submit" name="intent" value="edit-objective" className="btn btn-small">{t('plans.saveTargets')}</button>
+                              </Form>
+                            </details>
+                            <Form method="post">
+                              <input type="hidden" name="itemId" value={o.id} />
+                              <ConfirmButton intent="remove-objective" message="plans.confirmRemove" className="btn btn-small">{t('plans.remove')}</ConfirmButton>
+                            </Form>
+                          </>
+                        )
+                      },
                     },
                   ]
                 : []),

@@ -204,6 +204,24 @@ export async function addObjective(actor: Actor, id: string, input: ObjectiveInp
   )
 }
 
+/** Changes an objective's title and targets (its measure stays: a different measure is a different objective). */
+export async function updateObjective(actor: Actor, id: string, objectiveId: string, input: Omit<ObjectiveInput, 'measure'>, now = Date.now()) {
+  await mutate(
+    actor,
+    (ctx) => {
+      const plan = planForEditing(ctx, actor, id)
+      const row = ctx.tx.select().from(planObjectives).where(and(eq(planObjectives.id, objectiveId), eq(planObjectives.planId, id))).get()
+      if (!row) throw new NotFound()
+      const next = { title: input.title, q1: parseTarget(row.measure, input.q1, 'q1', plan.currency, actor), q2: parseTarget(row.measure, input.q2, 'q2', plan.currency, actor), q3: parseTarget(row.measure, input.q3, 'q3', plan.currency, actor), q4: parseTarget(row.measure, input.q4, 'q4', plan.currency, actor) }
+      if (next.title === row.title && next.q1 === row.q1 && next.q2 === row.q2 && next.q3 === row.q3 && next.q4 === row.q4) return
+      reopenForEdit(ctx, plan)
+      ctx.tx.update(planObjectives).set(next).where(eq(planObjectives.id, objectiveId)).run()
+      ctx.audit('business_plan', id, 'objective_changed', { title: row.title, q1: row.q1, q2: row.q2, q3: row.q3, q4: row.q4 }, next)
+    },
+    { now },
+  )
+}
+
 export async function removeObjective(actor: Actor, id: string, objectiveId: string, now = Date.now()) {
   await mutate(
     actor,

@@ -22,6 +22,8 @@ export const planHistory = defineHistory({
         return { key: 'history.plan.detailsChanged' }
       case 'objective_added':
         return { key: 'history.plan.objectiveAdded', params: { title: str(after?.title) } }
+      case 'objective_changed':
+        return { key: 'history.plan.objectiveChanged', params: { title: str(after?.title) } }
       case 'objective_removed':
         return { key: 'history.plan.objectiveRemoved', params: { title: str(before?.title) } }
       case 'initiative_added':

@@ -35,6 +35,8 @@ export const ObjectiveSchema = z.object({
 })
 export type ObjectiveInput = z.infer<typeof ObjectiveSchema>
 
+export const ObjectiveEditSchema = z.object({ itemId: z.string().trim().min(1).max(64), title: requiredText(300), q1: target, q2: target, q3: target, q4: target })
+
 export const InitiativeSchema = z
   .object({
     title: requiredText(300),

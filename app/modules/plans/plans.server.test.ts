@@ -8,7 +8,7 @@ import { InvalidTransition, NotFound } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import { moveOpportunityStage } from '../crm/crm.server'
 import { ObjectiveSchema } from './plans.schema'
-import { addComment, addInitiative, addObjective, createPlan, getPlan, listPlans, planPdf, signPlan, updatePlanDetails } from './plans.server'
+import { addComment, addInitiative, addObjective, createPlan, getPlan, listPlans, planPdf, signPlan, updateObjective, updatePlanDetails } from './plans.server'
 import { progressOf, quarterBounds } from './plans.progress'
 
 const YEAR = 2025
@@ -131,6 +131,23 @@ describe('sign-off and versions', () => {
     expect(db.select().from(planVersions).where(eq(planVersions.planId, plan.id)).all()[0].snapshot).toEqual(frozen[0].snapshot)
     expect(view1.permissions.sign).toBe(false)
     expect(view2.permissions.sign).toBe(true)
+  })
+
+  it('shows a changed target of a signed plan as a difference of the next version', async () => {
+    const { manager, partnerAdmin } = await world()
+    const plan = await createPlan(manager, { partnerOrgId: partnerAdmin.orgId, year: YEAR, title: 'Targets' }, NOW)
+    await addObjective(manager, plan.id, objective({ q1: '100.000.000', q2: '100.000.000' }), NOW)
+    await signPlan(manager, plan.id, NOW)
+    await signPlan(partnerAdmin, plan.id, NOW)
+    const objectiveId = (await getPlan(manager, plan.id, NOW)).objectives[0].id
+    // the same values change nothing: still signed, still version 1
+    await updateObjective(partnerAdmin, plan.id, objectiveId, { title: 'Revenue', q1: '100000000', q2: '100.000.000', q3: '0', q4: '0' }, NOW)
+    expect((await getPlan(manager, plan.id, NOW)).plan).toMatchObject({ status: 'signed', version: 1 })
+    await updateObjective(partnerAdmin, plan.id, objectiveId, { title: 'Revenue', q1: '150.000.000', q2: '100.000.000', q3: '0', q4: '0' }, NOW)
+    const view = await getPlan(manager, plan.id, NOW)
+    expect(view.plan).toMatchObject({ status: 'draft', version: 2 })
+    expect(view.changesSinceSigned).toHaveLength(1)
+    expect(view.changesSinceSigned[0]).toMatch(/^Revenue, Q1 target: .*100,000,000 → .*150,000,000$/)
   })
 
   it('clears a single signature when the text changes before the other side signs', async () => {

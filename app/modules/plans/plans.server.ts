@@ -1,5 +1,5 @@
 // The plans module's public verbs: joint business plans, objectives with live actuals, sign-off.
-export { addComment, addInitiative, addObjective, addReview, createPlan, listPlans, PLAN_SORTS, removeInitiative, removeObjective, signPlan, updatePlanDetails, type PlanSort } from './plan.server'
+export { addComment, addInitiative, addObjective, addReview, createPlan, listPlans, PLAN_SORTS, removeInitiative, removeObjective, signPlan, updateObjective, updatePlanDetails, type PlanSort } from './plan.server'
 export { actualsOf, differences, getPlan } from './view.server'
 export { planPdf } from './pdf.server'
 export { plansHome } from './home.server'
