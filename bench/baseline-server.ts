@@ -150,9 +150,10 @@ const consoleQ = hasConsole
       registrationsApproved: db.prepare(`select count(*) as n from "deal_registrations" where ("deal_registrations"."partner_org_id" = ? and "deal_registrations"."status" in (?, ?, ?) and "deal_registrations"."decided_at" >= ? and "deal_registrations"."decided_at" < ?)`),
       pipelines: db.prepare(`select * from "pipelines" order by "pipelines"."is_default" desc, "pipelines"."name" asc`),
       stages: db.prepare(`select * from "pipeline_stages" order by "pipeline_stages"."position" asc`),
-      partnerTotals: db.prepare(`select "opportunity_partner_totals"."partner_key", "opportunity_partner_totals"."stage_id", "opportunity_partner_totals"."n", "opportunity_partner_totals"."amount_minor", "opportunity_partner_totals"."cycle_ms", "pipeline_stages"."name", "pipeline_stages"."position", "pipeline_stages"."pipeline_id", "pipeline_stages"."is_closed", "pipeline_stages"."is_won" from "opportunity_partner_totals" inner join "pipeline_stages" on "pipeline_stages"."id" = "opportunity_partner_totals"."stage_id" where "opportunity_partner_totals"."currency" = ?`),
+      sideTotals: db.prepare(`select "stage_id", "partner_key" <> '' as partner, sum("n") as n, sum("amount_minor") as amount_minor, sum("cycle_ms") as cycle_ms from "opportunity_partner_totals" where "opportunity_partner_totals"."currency" = ? group by "opportunity_partner_totals"."stage_id", 2`),
+      partnerOutcomes: db.prepare(`select "partner_key", coalesce(sum(CASE WHEN "pipeline_stages"."is_closed" = 0 THEN "opportunity_partner_totals"."amount_minor" ELSE 0 END), 0) as open_amount, coalesce(sum(CASE WHEN "pipeline_stages"."is_won" = 1 THEN "opportunity_partner_totals"."amount_minor" ELSE 0 END), 0) as won_amount, coalesce(sum(CASE WHEN "pipeline_stages"."is_won" = 1 THEN "opportunity_partner_totals"."n" ELSE 0 END), 0) as won_n, coalesce(sum(CASE WHEN "pipeline_stages"."is_closed" = 1 AND "pipeline_stages"."is_won" = 0 THEN "opportunity_partner_totals"."n" ELSE 0 END), 0) as lost_n from "opportunity_partner_totals" inner join "pipeline_stages" on "pipeline_stages"."id" = "opportunity_partner_totals"."stage_id" where ("opportunity_partner_totals"."currency" = ? and "opportunity_partner_totals"."partner_key" <> '') group by "opportunity_partner_totals"."partner_key"`),
       profiles: db.prepare(`select "id", "name", "tier", "region" from "organisations" where "organisations"."id" in (select value from json_each(?))`),
-      monthTotals: db.prepare(`select "month", "partner_key", "n", "amount_minor" from "opportunity_month_totals" where ("opportunity_month_totals"."currency" = ? and "opportunity_month_totals"."month" >= ? and "opportunity_month_totals"."month" <= ?)`),
+      monthTotals: db.prepare(`select "month", "partner_key" <> '' as partner, sum("n") as n, sum("amount_minor") as amount_minor from "opportunity_month_totals" where ("opportunity_month_totals"."currency" = ? and "opportunity_month_totals"."month" >= ? and "opportunity_month_totals"."month" <= ?) group by "opportunity_month_totals"."month", 2`),
       partnerRegions: db.prepare(`select distinct "region" from "organisations" where ("organisations"."kind" = ? and "organisations"."region" is not null) order by "organisations"."region" asc`),
     }
   : null
@@ -230,25 +231,28 @@ function reportsPage(): { title: string; body: string } {
   const pipelines = c.pipelines.all() as Row[]
   const stages = c.stages.all() as Row[]
   const pipeline = pipelines[0]
-  const totals = (c.partnerTotals.all('IDR') as Row[]).filter((r) => Number(r.n) !== 0)
-  c.profiles.all(JSON.stringify([...new Set(totals.map((r) => r.partner_key).filter(Boolean))]))
+  const sides = c.sideTotals.all('IDR') as Row[]
+  const partners = c.partnerOutcomes.all('IDR') as Row[]
+  const profiles = new Map((c.profiles.all(JSON.stringify(partners.map((p) => p.partner_key))) as Row[]).map((o) => [o.id, o]))
   const d = new Date(Date.now() + JAKARTA)
   const months = c.monthTotals.all('IDR', new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 11, 1)).toISOString().slice(0, 7), d.toISOString().slice(0, 7)) as Row[]
   c.partnerRegions.all('partner')
   const funnel = stages
     .filter((s) => s.pipeline_id === pipeline?.id)
     .map((s) => {
-      const rows = totals.filter((r) => r.stage_id === s.id)
-      const sum = (partner: boolean) => rows.filter((r) => (r.partner_key !== '') === partner).reduce((a, r) => a + Number(r.amount_minor), 0)
-      return `<tr><td>${esc(s.name)}</td><td><svg width="200" height="12"><rect width="${Math.min(200, sum(true) / 1e9)}" height="12"/></svg></td><td>${money(sum(true), 'IDR')}</td><td>${money(sum(false), 'IDR')}</td></tr>`
+      const amount = (partner: number) => Number(sides.find((r) => r.stage_id === s.id && Number(r.partner) === partner)?.amount_minor ?? 0)
+      return `<tr><td>${esc(s.name)}</td><td><svg width="200" height="12"><rect width="${Math.min(200, amount(1) / 1e9)}" height="12"/></svg></td><td>${money(amount(1), 'IDR')}</td><td>${money(amount(0), 'IDR')}</td></tr>`
     })
     .join('')
-  const byPartner = new Map<string, number>()
-  for (const r of totals) if (r.partner_key) byPartner.set(String(r.partner_key), (byPartner.get(String(r.partner_key)) ?? 0) + Number(r.amount_minor))
-  const top = [...byPartner].sort((a, b) => b[1] - a[1]).slice(0, 15)
+  const regions = new Map<string, number>()
+  for (const p of partners) {
+    const region = String(profiles.get(p.partner_key)?.region ?? '')
+    regions.set(region, (regions.get(region) ?? 0) + Number(p.open_amount) + Number(p.won_amount))
+  }
+  const top = [...partners].sort((a, b) => Number(b.open_amount) + Number(b.won_amount) - Number(a.open_amount) - Number(a.won_amount)).slice(0, 15)
   return {
     title: 'Pipeline reports',
-    body: `<table>${funnel}</table><table>${top.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${money(v, 'IDR')}</td></tr>`).join('')}</table><table>${months.map((m) => `<tr><td>${esc(m.month)}</td><td>${money(m.amount_minor, 'IDR')}</td></tr>`).join('')}</table>`,
+    body: `<table>${funnel}</table><table>${top.map((p) => `<tr><td>${esc(profiles.get(p.partner_key)?.name)}</td><td>${money(p.open_amount, 'IDR')}</td><td>${money(p.won_amount, 'IDR')}</td></tr>`).join('')}</table><table>${[...regions].map(([r, v]) => `<tr><td>${esc(r)}</td><td>${money(v, 'IDR')}</td></tr>`).join('')}</table><table>${months.map((m) => `<tr><td>${esc(m.month)}</td><td>${money(m.amount_minor, 'IDR')}</td></tr>`).join('')}</table>`,
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type AnyColumn, type SQL } from 'drizzle-orm'
 import { accounts, activities, opportunities, opportunityMonthTotals, opportunityPartnerTotals, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
@@ -305,45 +305,6 @@ export async function partnerPipelineCreated(partnerOrgId: string, fromMs: numbe
   return Number(row?.amount ?? 0)
 }
 
-/**
- * The maintained totals per source and stage (IDR by default): `partnerKey` is the partner
- * organisation's id, '' for direct. A few rows per partner, whatever the number of opportunities.
- */
-export async function opportunityTotalsBySource(actor: Actor, opts: { partnerKeys?: string[]; currency?: string } = {}) {
-  assertCrmRead(actor)
-  const conditions: SQL[] = [eq(opportunityPartnerTotals.currency, opts.currency ?? 'IDR')]
-  if (opts.partnerKeys) conditions.push(inArray(opportunityPartnerTotals.partnerKey, opts.partnerKeys.length ? opts.partnerKeys.slice(0, 500) : ['\u0000']))
-  return db
-    .select({
-      partnerKey: opportunityPartnerTotals.partnerKey,
-      stageId: opportunityPartnerTotals.stageId,
-      n: opportunityPartnerTotals.n,
-      amountMinor: opportunityPartnerTotals.amountMinor,
-      cycleMs: opportunityPartnerTotals.cycleMs,
-      stageName: pipelineStages.name,
-      position: pipelineStages.position,
-      pipelineId: pipelineStages.pipelineId,
-      isClosed: pipelineStages.isClosed,
-      isWon: pipelineStages.isWon,
-    })
-    .from(opportunityPartnerTotals)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunityPartnerTotals.stageId))
-    .where(and(...conditions))
-    .all()
-    .filter((r) => r.n !== 0)
-}
-
-/** Pipeline created per month ('YYYY-MM', Jakarta time) and source, from the maintained monthly totals. */
-export async function opportunityTotalsByMonth(actor: Actor, fromMonth: string, toMonth: string, currency = 'IDR') {
-  assertCrmRead(actor)
-  return db
-    .select({ month: opportunityMonthTotals.month, partnerKey: opportunityMonthTotals.partnerKey, n: opportunityMonthTotals.n, amountMinor: opportunityMonthTotals.amountMinor })
-    .from(opportunityMonthTotals)
-    .where(and(eq(opportunityMonthTotals.currency, currency), gte(opportunityMonthTotals.month, fromMonth), sql`${opportunityMonthTotals.month} <= ${toMonth}`))
-    .all()
-    .filter((r) => r.n !== 0)
-}
-
 /** A partner's opportunities, newest first, for the partner 360° page (vendor staff). */
 export async function opportunitiesOfPartner(actor: Actor, partnerOrgId: string, limit = 25) {
   assertCrmRead(actor)
@@ -383,4 +344,64 @@ export function* opportunityRowsForExport(actor: Actor, opts: { source?: 'partne
     yield rows
     after = rows[rows.length - 1].id
   }
+}
+
+/**
+ * The maintained totals summed per stage and source (partner-sourced or direct) in SQL: one row
+ * per stage and side, whatever the number of partners. `partnerKeys` limits the partner side to
+ * some partners (a region), and then leaves direct business out.
+ */
+export async function sourceStageTotals(actor: Actor, opts: { partnerKeys?: string[]; currency?: string } = {}) {
+  assertCrmRead(actor)
+  const t = opportunityPartnerTotals
+  const conditions: SQL[] = [eq(t.currency, opts.currency ?? 'IDR')]
+  if (opts.partnerKeys) conditions.push(opts.partnerKeys.length ? inArray(t.partnerKey, opts.partnerKeys.slice(0, 30_000)) : sql`0`)
+  return db
+    .select({ stageId: t.stageId, partner: sql<number>`${t.partnerKey} <> ''`.mapWith(Number), n: sql<number>`sum(${t.n})`.mapWith(Number), amountMinor: sql<number>`sum(${t.amountMinor})`.mapWith(Number), cycleMs: sql<number>`sum(${t.cycleMs})`.mapWith(Number) })
+    .from(t)
+    .where(and(...conditions))
+    .groupBy(t.stageId, sql`2`)
+    .all()
+}
+
+/** Per partner: open, won and lost counts and sums and the won sales cycle, summed in SQL (one row per partner). */
+export async function partnerOutcomeTotals(actor: Actor, opts: { partnerKeys?: string[]; currency?: string } = {}) {
+  assertCrmRead(actor)
+  const t = opportunityPartnerTotals
+  const s = pipelineStages
+  const conditions: SQL[] = [eq(t.currency, opts.currency ?? 'IDR'), sql`${t.partnerKey} <> ''`]
+  if (opts.partnerKeys) conditions.push(opts.partnerKeys.length ? inArray(t.partnerKey, opts.partnerKeys.slice(0, 30_000)) : sql`0`)
+  const when = (cond: SQL, col: SQL | AnyColumn) => sql<number>`coalesce(sum(CASE WHEN ${cond} THEN ${col} ELSE 0 END), 0)`.mapWith(Number)
+  const open = sql`${s.isClosed} = 0`
+  const won = sql`${s.isWon} = 1`
+  const lost = sql`${s.isClosed} = 1 AND ${s.isWon} = 0`
+  return db
+    .select({
+      partnerKey: t.partnerKey,
+      openN: when(open, t.n),
+      openAmount: when(open, t.amountMinor),
+      wonN: when(won, t.n),
+      wonAmount: when(won, t.amountMinor),
+      wonCycleMs: when(won, t.cycleMs),
+      lostN: when(lost, t.n),
+    })
+    .from(t)
+    .innerJoin(s, eq(s.id, t.stageId))
+    .where(and(...conditions))
+    .groupBy(t.partnerKey)
+    .all()
+}
+
+/** Pipeline created per month and side (partner-sourced or direct), summed in SQL; `partnerKeys` as above. */
+export async function sourceMonthTotals(actor: Actor, fromMonth: string, toMonth: string, opts: { partnerKeys?: string[]; currency?: string } = {}) {
+  assertCrmRead(actor)
+  const t = opportunityMonthTotals
+  const conditions: SQL[] = [eq(t.currency, opts.currency ?? 'IDR'), gte(t.month, fromMonth), sql`${t.month} <= ${toMonth}`]
+  if (opts.partnerKeys) conditions.push(opts.partnerKeys.length ? inArray(t.partnerKey, opts.partnerKeys.slice(0, 30_000)) : sql`0`)
+  return db
+    .select({ month: t.month, partner: sql<number>`${t.partnerKey} <> ''`.mapWith(Number), n: sql<number>`sum(${t.n})`.mapWith(Number), amountMinor: sql<number>`sum(${t.amountMinor})`.mapWith(Number) })
+    .from(t)
+    .where(and(...conditions))
+    .groupBy(t.month, sql`2`)
+    .all()
 }

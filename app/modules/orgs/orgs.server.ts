@@ -103,6 +103,11 @@ export async function organisationRegions(actor: Actor, kind: OrgKind): Promise<
     .map((r) => r.region!)
 }
 
+/** The ids of the organisations of a kind in a region (reports filtered by region; callers authorise). */
+export function organisationIdsInRegion(kind: OrgKind, region: string): string[] {
+  return db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.kind, kind), eq(organisations.region, region))).all().map((o) => o.id)
+}
+
 /** Name, tier and region of organisations by id (reports by partner and region; callers authorise). */
 export function organisationProfiles(ids: Iterable<string>): Map<string, { name: string; tier: string | null; region: string | null }> {
   const list = [...new Set(ids)]

@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from '../auth/actor'
-import { opportunitiesOfPartner, opportunityTotalsBySource } from '../crm/crm.server'
+import { opportunitiesOfPartner, partnerOutcomeTotals } from '../crm/crm.server'
 import { listDeals, registrationCountsByPartner } from '../deals/deals.server'
 import { getOrganisation, listOrganisations, listUsersOf, type Organisation } from '../orgs/orgs.server'
 import { listPlans, planSummariesFor } from '../plans/plans.server'
@@ -9,28 +9,14 @@ export type PartnerStats = { openN: number; openAmount: number; wonN: number; wo
 
 /** Open pipeline, won revenue, win rate and average sales cycle per partner, from the maintained totals (IDR). */
 export async function partnerStats(actor: Actor, partnerIds: string[]): Promise<Map<string, PartnerStats>> {
-  const rows = await opportunityTotalsBySource(actor, { partnerKeys: partnerIds })
-  return statsByKey(rows)
+  return statsOf(await partnerOutcomeTotals(actor, { partnerKeys: partnerIds }))
 }
 
-export function statsByKey(rows: { partnerKey: string; n: number; amountMinor: number; cycleMs: number; isClosed: boolean; isWon: boolean }[]): Map<string, PartnerStats> {
-  const out = new Map<string, PartnerStats & { wonCycle: number }>()
-  for (const r of rows) {
-    const s = out.get(r.partnerKey) ?? { openN: 0, openAmount: 0, wonN: 0, wonAmount: 0, lostN: 0, winRate: null, avgCycleDays: null, wonCycle: 0 }
-    if (!r.isClosed) {
-      s.openN += r.n
-      s.openAmount += r.amountMinor
-    } else if (r.isWon) {
-      s.wonN += r.n
-      s.wonAmount += r.amountMinor
-      s.wonCycle += r.cycleMs
-    } else s.lostN += r.n
-    out.set(r.partnerKey, s)
-  }
+export function statsOf(rows: { partnerKey: string; openN: number; openAmount: number; wonN: number; wonAmount: number; wonCycleMs: number; lostN: number }[]): Map<string, PartnerStats> {
   return new Map(
-    [...out].map(([k, { wonCycle, ...s }]) => [
-      k,
-      { ...s, winRate: s.wonN + s.lostN > 0 ? s.wonN / (s.wonN + s.lostN) : null, avgCycleDays: s.wonN > 0 ? wonCycle / s.wonN / 86_400_000 : null },
+    rows.map(({ partnerKey, wonCycleMs, ...s }) => [
+      partnerKey,
+      { ...s, winRate: s.wonN + s.lostN > 0 ? s.wonN / (s.wonN + s.lostN) : null, avgCycleDays: s.wonN > 0 ? wonCycleMs / s.wonN / 86_400_000 : null },
     ]),
   )
 }

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from '../auth/actor'
-import { listPipelines, opportunityTotalsByMonth, opportunityTotalsBySource } from '../crm/crm.server'
-import { organisationProfiles } from '../orgs/orgs.server'
-import { statsByKey, type PartnerStats } from './partners.server'
+import { listPipelines, partnerOutcomeTotals, sourceMonthTotals, sourceStageTotals } from '../crm/crm.server'
+import { organisationIdsInRegion, organisationProfiles } from '../orgs/orgs.server'
+import { statsOf } from './partners.server'
 
 /** The months from `from` to `to` inclusive, 'YYYY-MM'. */
 export function monthsBetween(from: string, to: string): string[] {
@@ -28,30 +28,51 @@ export function lastTwelveMonths(now = Date.now()) {
 }
 
 /**
- * The pipeline report, IDR, from the maintained totals only: partner-sourced against direct by
- * stage (the funnel of one pipeline), by partner, by the partner's region and by month created;
- * win rate and average sales cycle (days from creation to won).
+ * The pipeline report, IDR, from the maintained totals summed in SQL: partner-sourced against direct
+ * by stage (the funnel of one pipeline), by partner, by the partner's region and by month created;
+ * win rate and average sales cycle (days from creation to won). Filtered by a partner region, it
+ * shows partner-sourced business of that region only (direct business has no partner region).
  */
 export async function pipelineReport(actor: Actor, opts: { pipelineId?: string; from: string; to: string; region?: string }) {
   assertCan(actor, 'read:reports')
   const pipelines = await listPipelines(actor)
   const pipeline = pipelines.find((p) => p.id === opts.pipelineId) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0] ?? null
-  const totals = await opportunityTotalsBySource(actor)
-  const profiles = organisationProfiles(totals.filter((r) => r.partnerKey).map((r) => r.partnerKey))
-  const inRegion = (key: string) => !opts.region || (key !== '' && (profiles.get(key)?.region ?? '') === opts.region)
-  const scoped = totals.filter((r) => inRegion(r.partnerKey) || (!opts.region && r.partnerKey === ''))
+  const partnerKeys = opts.region ? organisationIdsInRegion('partner', opts.region) : undefined
+  const [bySide, perPartner, months] = await Promise.all([sourceStageTotals(actor, { partnerKeys }), partnerOutcomeTotals(actor, { partnerKeys }), sourceMonthTotals(actor, opts.from, opts.to, { partnerKeys })])
 
-  const funnel = (pipeline?.stages ?? []).map((s) => {
-    const rows = scoped.filter((r) => r.stageId === s.id)
-    const part = rows.filter((r) => r.partnerKey !== '')
-    const direct = rows.filter((r) => r.partnerKey === '')
-    const sum = (list: typeof rows, f: 'n' | 'amountMinor') => list.reduce((a, r) => a + r[f], 0)
-    return { stageId: s.id, name: s.name, isClosed: s.isClosed, isWon: s.isWon, partnerN: sum(part, 'n'), partnerAmount: sum(part, 'amountMinor'), directN: sum(direct, 'n'), directAmount: sum(direct, 'amountMinor') }
-  })
+  const side = (stageId: string, partner: boolean) => bySide.find((r) => r.stageId === stageId && Boolean(r.partner) === partner)
+  const funnel = (pipeline?.stages ?? []).map((s) => ({
+    stageId: s.id,
+    name: s.name,
+    isClosed: s.isClosed,
+    isWon: s.isWon,
+    partnerN: side(s.id, true)?.n ?? 0,
+    partnerAmount: side(s.id, true)?.amountMinor ?? 0,
+    directN: side(s.id, false)?.n ?? 0,
+    directAmount: side(s.id, false)?.amountMinor ?? 0,
+  }))
 
-  const byKey = statsByKey(scoped)
-  const byPartner = [...byKey]
-    .filter(([k]) => k !== '')
+  const stages = new Map(pipelines.flatMap((p) => p.stages).map((s) => [s.id, s]))
+  const outcome = (partner: boolean) => {
+    const rows = bySide.filter((r) => Boolean(r.partner) === partner)
+    const won = rows.filter((r) => stages.get(r.stageId)?.isWon)
+    const lost = rows.filter((r) => stages.get(r.stageId)?.isClosed && !stages.get(r.stageId)?.isWon)
+    const open = rows.filter((r) => !stages.get(r.stageId)?.isClosed)
+    const wonN = won.reduce((a, r) => a + r.n, 0)
+    const lostN = lost.reduce((a, r) => a + r.n, 0)
+    return {
+      wonN,
+      lostN,
+      wonAmount: won.reduce((a, r) => a + r.amountMinor, 0),
+      openAmount: open.reduce((a, r) => a + r.amountMinor, 0),
+      winRate: wonN + lostN > 0 ? wonN / (wonN + lostN) : null,
+      avgCycleDays: wonN > 0 ? won.reduce((a, r) => a + r.cycleMs, 0) / wonN / 86_400_000 : null,
+    }
+  }
+
+  const stats = statsOf(perPartner)
+  const profiles = organisationProfiles(stats.keys())
+  const byPartner = [...stats]
     .map(([k, s]) => ({ id: k, name: profiles.get(k)?.name ?? '', region: profiles.get(k)?.region ?? null, ...s }))
     .sort((a, b) => b.openAmount + b.wonAmount - (a.openAmount + a.wonAmount) || a.name.localeCompare(b.name))
 
@@ -67,24 +88,8 @@ export async function pipelineReport(actor: Actor, opts: { pipelineId?: string; 
     regions.set(key, r)
   }
 
-  const monthRows = await opportunityTotalsByMonth(actor, opts.from, opts.to)
-  const byMonth = monthsBetween(opts.from, opts.to).map((month) => {
-    const rows = monthRows.filter((r) => r.month === month && (r.partnerKey === '' ? !opts.region : inRegion(r.partnerKey)))
-    const part = rows.filter((r) => r.partnerKey !== '')
-    const direct = rows.filter((r) => r.partnerKey === '')
-    return { month, partnerN: part.reduce((a, r) => a + r.n, 0), partnerAmount: part.reduce((a, r) => a + r.amountMinor, 0), directN: direct.reduce((a, r) => a + r.n, 0), directAmount: direct.reduce((a, r) => a + r.amountMinor, 0) }
-  })
-
-  const combine = (list: PartnerStats[]) => {
-    const wonN = list.reduce((a, s) => a + s.wonN, 0)
-    const lostN = list.reduce((a, s) => a + s.lostN, 0)
-    const cycle = list.reduce((a, s) => a + (s.avgCycleDays ?? 0) * s.wonN, 0)
-    return { wonN, lostN, wonAmount: list.reduce((a, s) => a + s.wonAmount, 0), openAmount: list.reduce((a, s) => a + s.openAmount, 0), winRate: wonN + lostN > 0 ? wonN / (wonN + lostN) : null, avgCycleDays: wonN > 0 ? cycle / wonN : null }
-  }
-  const outcomes = {
-    partner: combine([...byKey].filter(([k]) => k !== '').map(([, s]) => s)),
-    direct: combine([...byKey].filter(([k]) => k === '').map(([, s]) => s)),
-  }
+  const month = (m: string, partner: boolean) => months.find((r) => r.month === m && Boolean(r.partner) === partner)
+  const byMonth = monthsBetween(opts.from, opts.to).map((m) => ({ month: m, partnerN: month(m, true)?.n ?? 0, partnerAmount: month(m, true)?.amountMinor ?? 0, directN: month(m, false)?.n ?? 0, directAmount: month(m, false)?.amountMinor ?? 0 }))
 
   return {
     pipelines: pipelines.map((p) => ({ id: p.id, name: p.name })),
@@ -93,6 +98,6 @@ export async function pipelineReport(actor: Actor, opts: { pipelineId?: string; 
     byPartner,
     byRegion: [...regions.values()].sort((a, b) => b.openAmount + b.wonAmount - (a.openAmount + a.wonAmount)),
     byMonth,
-    outcomes,
+    outcomes: { partner: outcome(true), direct: outcome(false) },
   }
 }
