@@ -33,7 +33,14 @@ export type PendingApproval = {
   actions: ApprovalAction[]
 }
 
-export type ApprovalAction = { intent: string; label: MessageKey; tone: 'primary' | 'danger' | 'default'; needsReason?: boolean }
+export type ApprovalAction = {
+  intent: string
+  label: MessageKey
+  tone: 'primary' | 'danger' | 'default'
+  needsReason?: boolean
+  /** asked before posting (with JavaScript), as the record's own page asks: "Approve this registration? …" */
+  confirm?: MessageKey
+}
 
 export type ApprovalSource = {
   kind: string

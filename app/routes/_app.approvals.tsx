@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { z } from 'zod'
 import { FilterSelect } from '../components/list-page'
-import { Badge, EmptyState, PageHeader } from '../components/ui'
+import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { listOrganisations } from '../modules/orgs/orgs.server'
@@ -25,6 +25,8 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const orgs = can(actor, 'read:organisation') ? (await listOrganisations(actor, { pageSize: 200 })).rows.filter((o) => o.kind !== 'vendor').map((o) => ({ id: o.id, name: o.name })) : []
   return json({ ...queue, orgs, canSettings: can(actor, 'manage:settings') })
 })
+
+const toneClass = (tone: 'primary' | 'danger' | 'default') => `btn${tone === 'primary' ? ' btn-primary' : tone === 'danger' ? ' btn-danger' : ''}`
 
 /**
  * The one approval queue. Each row's buttons post `intent` (and `reason`) to the record's own page,
@@ -87,9 +89,15 @@ export default function ApprovalQueue() {
                         <input id={`reason-${r.kind}-${r.id}-${a.intent}`} name="reason" required maxLength={1000} placeholder={t('reports.approvals.reason')} />
                       </>
                     ) : null}
-                    <button type="submit" name="intent" value={a.intent} className={`btn${a.tone === 'primary' ? ' btn-primary' : a.tone === 'danger' ? ' btn-danger' : ''}`}>
-                      {tl(a.label)}
-                    </button>
+                    {a.confirm ? (
+                      <ConfirmButton intent={a.intent} message={a.confirm} className={toneClass(a.tone)}>
+                        {tl(a.label)}
+                      </ConfirmButton>
+                    ) : (
+                      <button type="submit" name="intent" value={a.intent} className={toneClass(a.tone)}>
+                        {tl(a.label)}
+                      </button>
+                    )}
                   </Form>
                 ))}
                 <Link to={r.href} className="btn">{t('reports.approvals.open')}</Link>

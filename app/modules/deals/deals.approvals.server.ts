@@ -41,7 +41,7 @@ const registrations = defineApprovalSource({
           r.conflictCount > 0 ? t('deals.queue.conflicts', { count: r.conflictCount }) : t('deals.queue.noConflicts'),
         ],
         actions: [
-          { intent: 'approve', label: 'deals.approve', tone: 'primary' },
+          { intent: 'approve', label: 'deals.approve', tone: 'primary', confirm: 'deals.confirmApprove' },
           { intent: 'reject', label: 'deals.reject', tone: 'danger', needsReason: true },
         ],
       }),
