@@ -5,7 +5,6 @@ import { FilterSelect } from '../components/list-page'
 import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
-import { listOrganisations } from '../modules/orgs/orgs.server'
 import { AGE_FILTERS } from '../modules/reports/reports.schema'
 import { approvalQueueFor } from '../modules/reports/reports.server'
 import { handle } from '../utils/route.server'
@@ -22,7 +21,8 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url)
   const f = Filters.parse({ kind: url.searchParams.get('kind') || undefined, org: url.searchParams.get('org') || undefined, age: url.searchParams.get('age') || undefined })
   const queue = await approvalQueueFor(actor, { kind: f.kind, orgId: f.org, age: f.age })
-  const orgs = can(actor, 'read:organisation') ? (await listOrganisations(actor, { pageSize: 200 })).rows.filter((o) => o.kind !== 'vendor').map((o) => ({ id: o.id, name: o.name })) : []
+  // the organisations with something waiting (all of them when no organisation is chosen), by name
+  const orgs = [...new Map(queue.rows.map((r) => [r.orgId, r.orgName])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
   return json({ ...queue, orgs, canSettings: can(actor, 'manage:settings') })
 })
 
