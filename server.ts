@@ -194,7 +194,8 @@ app.use(async (req, res, next) => {
         res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
           const status = args[0]
           const sentToSignIn = status >= 300 && status < 400 && String(res.getHeader('location') ?? '').startsWith('/login')
-          if (!sentToSignIn) count(name, spec, key).catch((error: unknown) => log.warn({ err: error, limit: name }, 'abuse limit not counted'))
+          // a refusal (403, 404) exported nothing and must change nothing: only answers are counted
+          if (!sentToSignIn && status < 400) count(name, spec, key).catch((error: unknown) => log.warn({ err: error, limit: name }, 'abuse limit not counted'))
           return writeHead.apply(res, args)
         }) as typeof res.writeHead
       }

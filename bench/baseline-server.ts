@@ -120,6 +120,163 @@ function actorFor(req: http.IncomingMessage): Actor | null {
   return row
 }
 
+// the manager's console (issue 16): the approval queue, a plan with live actuals, the pipeline report, and what the
+// vendor dashboard gained (needs attention today, this quarter against plans), when the schema has them
+const hasConsole = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'business_plans'`).get() !== undefined
+const consoleQ = hasConsole
+  ? {
+      submitted: db.prepare(`select * from "deal_registrations" where "deal_registrations"."status" = ? order by "deal_registrations"."submitted_at" asc limit ?`),
+      submittedCount: db.prepare(`select count(*) as n from "deal_registrations" where "deal_registrations"."status" = ?`),
+      extensions: db.prepare(`select * from "deal_extensions" inner join "deal_registrations" on "deal_registrations"."id" = "deal_extensions"."registration_id" where "deal_extensions"."status" = ? order by "deal_extensions"."created_at" asc limit ?`),
+      extensionsCount: db.prepare(`select count(*) as n from "deal_extensions" inner join "deal_registrations" on "deal_registrations"."id" = "deal_extensions"."registration_id" where "deal_extensions"."status" = ?`),
+      rules: db.prepare(`select * from "deal_rules" where "deal_rules"."id" = ?`),
+      slas: db.prepare(`select "kind", "hours", "updated_at", "updated_by" from "approval_slas"`),
+      orgNames: db.prepare(`select "id", "name", "tier" from "organisations" where "organisations"."id" in (select value from json_each(?))`),
+      orgList: db.prepare(`select * from "organisations" order by "organisations"."kind" asc, "organisations"."name" asc limit ? offset ?`),
+      orgCount: db.prepare(`select count(*) as n from "organisations"`),
+      expiring: db.prepare(`select "id", "customer_name", "partner_org_id", "protected_until" from "deal_registrations" where ("deal_registrations"."status" = ? and "deal_registrations"."protected_until" >= ? and "deal_registrations"."protected_until" < ?) order by "deal_registrations"."protected_until" asc limit ?`),
+      expiringCount: db.prepare(`select count(*) as n from "deal_registrations" where ("deal_registrations"."status" = ? and "deal_registrations"."protected_until" >= ? and "deal_registrations"."protected_until" < ?)`),
+      plansOfYear: db.prepare(`select * from "business_plans" where "business_plans"."year" = ?`),
+      objectivesOf: db.prepare(`select * from "plan_objectives" where "plan_objectives"."plan_id" in (select value from json_each(?))`),
+      plan: db.prepare(`select * from "business_plans" where "business_plans"."id" = ?`),
+      objectives: db.prepare(`select * from "plan_objectives" where "plan_objectives"."plan_id" = ? order by "plan_objectives"."created_at" asc, "plan_objectives"."id" asc`),
+      initiatives: db.prepare(`select * from "plan_initiatives" where "plan_initiatives"."plan_id" = ? order by "plan_initiatives"."start_date" asc, "plan_initiatives"."id" asc`),
+      comments: db.prepare(`select * from "plan_comments" where "plan_comments"."plan_id" = ? order by "plan_comments"."created_at" asc`),
+      reviews: db.prepare(`select * from "plan_reviews" where "plan_reviews"."plan_id" = ? order by "plan_reviews"."held_on" desc`),
+      versions: db.prepare(`select * from "plan_versions" where "plan_versions"."plan_id" = ? order by "plan_versions"."version" desc`),
+      userNames: db.prepare(`select "id", "name" from "users" where "users"."id" in (select value from json_each(?))`),
+      revenueWon: db.prepare(`select sum("opportunities"."amount_minor") as amount from "opportunities" inner join "pipeline_stages" on "pipeline_stages"."id" = "opportunities"."stage_id" where ("opportunities"."partner_org_id" = ? and "opportunities"."closed_at" >= ? and "opportunities"."closed_at" < ? and "pipeline_stages"."is_won" = ? and "opportunities"."currency" = ?)`),
+      pipelineCreated: db.prepare(`select sum("opportunities"."amount_minor") as amount from "opportunities" where ("opportunities"."partner_org_id" = ? and "opportunities"."created_at" >= ? and "opportunities"."created_at" < ? and "opportunities"."currency" = ?)`),
+      registrationsApproved: db.prepare(`select count(*) as n from "deal_registrations" where ("deal_registrations"."partner_org_id" = ? and "deal_registrations"."status" in (?, ?, ?) and "deal_registrations"."decided_at" >= ? and "deal_registrations"."decided_at" < ?)`),
+      pipelines: db.prepare(`select * from "pipelines" order by "pipelines"."is_default" desc, "pipelines"."name" asc`),
+      stages: db.prepare(`select * from "pipeline_stages" order by "pipeline_stages"."position" asc`),
+      sideTotals: db.prepare(`select "stage_id", "partner_key" <> '' as partner, sum("n") as n, sum("amount_minor") as amount_minor, sum("cycle_ms") as cycle_ms from "opportunity_partner_totals" where "opportunity_partner_totals"."currency" = ? group by "opportunity_partner_totals"."stage_id", 2`),
+      partnerOutcomes: db.prepare(`select "partner_key", coalesce(sum(CASE WHEN "pipeline_stages"."is_closed" = 0 THEN "opportunity_partner_totals"."amount_minor" ELSE 0 END), 0) as open_amount, coalesce(sum(CASE WHEN "pipeline_stages"."is_won" = 1 THEN "opportunity_partner_totals"."amount_minor" ELSE 0 END), 0) as won_amount, coalesce(sum(CASE WHEN "pipeline_stages"."is_won" = 1 THEN "opportunity_partner_totals"."n" ELSE 0 END), 0) as won_n, coalesce(sum(CASE WHEN "pipeline_stages"."is_closed" = 1 AND "pipeline_stages"."is_won" = 0 THEN "opportunity_partner_totals"."n" ELSE 0 END), 0) as lost_n from "opportunity_partner_totals" inner join "pipeline_stages" on "pipeline_stages"."id" = "opportunity_partner_totals"."stage_id" where ("opportunity_partner_totals"."currency" = ? and "opportunity_partner_totals"."partner_key" <> '') group by "opportunity_partner_totals"."partner_key"`),
+      profiles: db.prepare(`select "id", "name", "tier", "region" from "organisations" where "organisations"."id" in (select value from json_each(?))`),
+      monthTotals: db.prepare(`select "month", "partner_key" <> '' as partner, sum("n") as n, sum("amount_minor") as amount_minor from "opportunity_month_totals" where ("opportunity_month_totals"."currency" = ? and "opportunity_month_totals"."month" >= ? and "opportunity_month_totals"."month" <= ?) group by "opportunity_month_totals"."month", 2`),
+      partnerRegions: db.prepare(`select distinct "region" from "organisations" where ("organisations"."kind" = ? and "organisations"."region" is not null) order by "organisations"."region" asc`),
+    }
+  : null
+const JAKARTA = 7 * 3_600_000
+const quarterBounds = (year: number, quarter: number) => ({ from: Date.UTC(year, (quarter - 1) * 3, 1) - JAKARTA, to: Date.UTC(year, quarter * 3, 1) - JAKARTA })
+
+/** The queue's rows, oldest first, and what the dashboard needs from it. */
+function approvalRows() {
+  const c = consoleQ!
+  const regs = c.submitted.all('submitted', 200) as Row[]
+  const exts = c.extensions.all('pending', 200) as Row[]
+  const waiting = (c.submittedCount.get('submitted') as { n: number }).n + (c.extensionsCount.get('pending') as { n: number }).n
+  c.rules.get('current')
+  const slas = new Map((c.slas.all() as { kind: string; hours: number }[]).map((r) => [r.kind, r.hours]))
+  const names = new Map((c.orgNames.all(JSON.stringify([...regs, ...exts].map((r) => r.partner_org_id))) as { id: string; name: string }[]).map((o) => [o.id, o.name]))
+  const now = Date.now()
+  const rows = [
+    ...regs.map((r) => ({ title: String(r.customer_name), org: names.get(String(r.partner_org_id)) ?? '', since: Number(r.submitted_at ?? r.created_at), sla: slas.get('deal_registration') ?? 48, href: `/deals/${r.id}`, value: r.value_minor })),
+    ...exts.map((r) => ({ title: String(r.customer_name), org: names.get(String(r.partner_org_id)) ?? '', since: Number(r.created_at), sla: slas.get('deal_extension') ?? 48, href: `/deals/${r.registration_id}`, value: r.value_minor })),
+  ]
+    .map((r) => ({ ...r, overdue: now > r.since + r.sla * 3_600_000 }))
+    .sort((a, b) => a.since - b.since)
+  return { rows, waiting }
+}
+
+function approvalsPage(): { title: string; body: string } {
+  const { rows, waiting } = approvalRows()
+  consoleQ!.orgList.all(200, 0)
+  consoleQ!.orgCount.get()
+  const items = rows.map((r) => `<li class="${r.overdue ? 'overdue' : ''}"><a href="${esc(r.href)}">${esc(r.title)}</a> · ${esc(r.org)} · ${money(r.value, 'IDR')} · ${date(r.since)}<form method="post" action="${esc(r.href)}?index"><button name="intent" value="approve">Approve</button></form><form method="post" action="${esc(r.href)}?index"><input name="reason"><button name="intent" value="reject">Reject</button></form></li>`).join('')
+  return { title: 'Approval queue', body: `<p>${waiting} waiting</p><ul>${items}</ul>` }
+}
+
+function actual(measure: string, orgId: string, from: number, to: number): number | null {
+  const c = consoleQ!
+  if (measure === 'revenue_won') return Number((c.revenueWon.get(orgId, from, to, 1, 'IDR') as { amount: number | null }).amount ?? 0)
+  if (measure === 'pipeline_created') return Number((c.pipelineCreated.get(orgId, from, to, 'IDR') as { amount: number | null }).amount ?? 0)
+  if (measure === 'registrations_approved') return (c.registrationsApproved.get(orgId, 'approved', 'converted', 'expired', from, to) as { n: number }).n
+  return null
+}
+
+function planPage(id: string): { title: string; body: string } | null {
+  const c = consoleQ!
+  const plan = c.plan.get(id) as Row | undefined
+  if (!plan) return null
+  const objectives = c.objectives.all(id) as Row[]
+  c.objectives.all(id) // the snapshot reads them again, as the app does
+  const initiatives = c.initiatives.all(id) as Row[]
+  c.initiatives.all(id)
+  const comments = c.comments.all(id) as Row[]
+  const reviews = c.reviews.all(id) as Row[]
+  const versions = c.versions.all(id) as Row[]
+  c.userNames.all(JSON.stringify([plan.vendor_signed_by, plan.partner_signed_by, ...comments.map((x) => x.author_id)]))
+  c.orgNames.all(JSON.stringify([plan.partner_org_id]))
+  const now = Date.now()
+  const rows = objectives
+    .map((o) => {
+      const cells = [1, 2, 3, 4].map((q) => {
+        const b = quarterBounds(Number(plan.year), q)
+        const a = now < b.from ? 0 : actual(String(o.measure), String(plan.partner_org_id), b.from, Math.min(b.to, now + 1))
+        return `<td>${a === null ? '—' : numberFormat.format(a)} / ${numberFormat.format(Number(o[`q${q}`]))}</td>`
+      })
+      return `<tr><td>${esc(o.title)}</td>${cells.join('')}</tr>`
+    })
+    .join('')
+  const history = q.history.all('business_plan', id, 50) as Row[]
+  return {
+    title: String(plan.title),
+    body: `<table>${rows}</table><ul>${initiatives.map((i) => `<li>${esc(i.title)} · ${esc(i.owner)}</li>`).join('')}</ul><ol>${comments.map((x) => `<li>${esc(x.body)}</li>`).join('')}</ol><ol>${reviews.map((x) => `<li>${esc(x.discussed)}</li>`).join('')}</ol><p>${versions.length} versions</p><ol>${history.map((h) => `<li>${esc(h.action)} ${date(h.at)}</li>`).join('')}</ol>`,
+  }
+}
+
+function reportsPage(): { title: string; body: string } {
+  const c = consoleQ!
+  const pipelines = c.pipelines.all() as Row[]
+  const stages = c.stages.all() as Row[]
+  const pipeline = pipelines[0]
+  const sides = c.sideTotals.all('IDR') as Row[]
+  const partners = c.partnerOutcomes.all('IDR') as Row[]
+  const profiles = new Map((c.profiles.all(JSON.stringify(partners.map((p) => p.partner_key))) as Row[]).map((o) => [o.id, o]))
+  const d = new Date(Date.now() + JAKARTA)
+  const months = c.monthTotals.all('IDR', new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 11, 1)).toISOString().slice(0, 7), d.toISOString().slice(0, 7)) as Row[]
+  c.partnerRegions.all('partner')
+  const funnel = stages
+    .filter((s) => s.pipeline_id === pipeline?.id)
+    .map((s) => {
+      const amount = (partner: number) => Number(sides.find((r) => r.stage_id === s.id && Number(r.partner) === partner)?.amount_minor ?? 0)
+      return `<tr><td>${esc(s.name)}</td><td><svg width="200" height="12"><rect width="${Math.min(200, amount(1) / 1e9)}" height="12"/></svg></td><td>${money(amount(1), 'IDR')}</td><td>${money(amount(0), 'IDR')}</td></tr>`
+    })
+    .join('')
+  const regions = new Map<string, number>()
+  for (const p of partners) {
+    const region = String(profiles.get(p.partner_key)?.region ?? '')
+    regions.set(region, (regions.get(region) ?? 0) + Number(p.open_amount) + Number(p.won_amount))
+  }
+  const top = [...partners].sort((a, b) => Number(b.open_amount) + Number(b.won_amount) - Number(a.open_amount) - Number(a.won_amount)).slice(0, 15)
+  return {
+    title: 'Pipeline reports',
+    body: `<table>${funnel}</table><table>${top.map((p) => `<tr><td>${esc(profiles.get(p.partner_key)?.name)}</td><td>${money(p.open_amount, 'IDR')}</td><td>${money(p.won_amount, 'IDR')}</td></tr>`).join('')}</table><table>${[...regions].map(([r, v]) => `<tr><td>${esc(r)}</td><td>${money(v, 'IDR')}</td></tr>`).join('')}</table><table>${months.map((m) => `<tr><td>${esc(m.month)}</td><td>${money(m.amount_minor, 'IDR')}</td></tr>`).join('')}</table>`,
+  }
+}
+
+/** What the vendor dashboard gained: overdue approvals, expiring registrations, this quarter against plans. */
+function dashboardConsole(): string {
+  const c = consoleQ!
+  const { rows, waiting } = approvalRows()
+  const now = Date.now()
+  c.expiring.all('approved', now, now + 7 * 86_400_000, 5)
+  c.expiringCount.get('approved', now, now + 7 * 86_400_000)
+  const local = new Date(now + JAKARTA)
+  const year = local.getUTCFullYear()
+  const quarter = Math.floor(local.getUTCMonth() / 3) + 1
+  const plans = c.plansOfYear.all(year) as Row[]
+  const objectives = c.objectivesOf.all(JSON.stringify(plans.map((p) => p.id))) as Row[]
+  const b = quarterBounds(year, quarter)
+  let total = 0
+  for (const measure of ['revenue_won', 'pipeline_created', 'registrations_approved']) {
+    const partners = new Set(objectives.filter((o) => o.measure === measure).map((o) => plans.find((p) => p.id === o.plan_id)!.partner_org_id))
+    for (const org of partners) total += actual(measure, String(org), b.from, Math.min(b.to, now + 1)) ?? 0
+  }
+  return `<section><h2>Needs attention today</h2><p>${rows.filter((r) => r.overdue).length} overdue of ${waiting}</p></section><section><h2>Q${quarter} ${year}</h2><p>${numberFormat.format(total)}</p></section>`
+}
+
 // ---- HTML -----------------------------------------------------------------------------------------------------------
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const esc = (v: unknown) => (v === null || v === undefined ? '—' : String(v).replace(/[&<>"']/g, (c) => ESCAPES[c]!))
@@ -269,6 +426,10 @@ const server = http.createServer((req, res) => {
     if (url.pathname === '/') page = actor.orgKind === 'vendor' ? vendorDashboardPage(actor) : organisationHomePage(actor)
     else if (actor.orgKind === 'vendor' && url.pathname === '/accounts') page = accountsPage(url)
     else if (actor.orgKind === 'vendor' && url.pathname.startsWith('/accounts/')) page = account360Page(decodeURIComponent(url.pathname.slice('/accounts/'.length)))
+    else if (consoleQ && APPROVER_ROLES.has(actor.role) && url.pathname === '/approvals') page = approvalsPage()
+    else if (consoleQ && APPROVER_ROLES.has(actor.role) && url.pathname === '/reports') page = reportsPage()
+    else if (consoleQ && url.pathname.startsWith('/plans/')) page = planPage(decodeURIComponent(url.pathname.slice('/plans/'.length)))
+    if (page && consoleQ && url.pathname === '/' && actor.orgKind === 'vendor' && APPROVER_ROLES.has(actor.role)) page = { ...page, body: dashboardConsole() + page.body }
     if (!page) return send(req, res, 404, 'text/plain', 'not found')
     send(req, res, 200, 'text/html; charset=utf-8', layout(actor, unread, page.title, page.body))
   } catch (error) {

@@ -17,7 +17,7 @@
 //   --accept-encoding S  sent to both servers [gzip, deflate, br] (what browsers send)
 //   --only LIST          any of startup,pages,modules [all]
 //   --pages LIST         only these pages: partner-home-typical, partner-home-whale, vendor-dashboard, accounts-list,
-//                        account-360-busy, account-360-largest [all]
+//                        account-360-busy, account-360-largest, approval-queue, plan-whale, pipeline-report [all]
 //   --quick              a smoke run: 1 round of 2 s, 1 start-up, fewer conflict-check lookups
 //   --regenerate         regenerate the dataset even when the cached one is current
 //   --rebuild            run `npx remix vite:build` even when build/ exists (the run measures a snapshot of build/
@@ -261,6 +261,7 @@ type Fixtures = {
   typicalPartner: { login: string; opportunities: number; users: number }
   largestAccount: { id: string; name: string; opportunities: number; contacts: number }
   busyAccount: { id: string; name: string; opportunities: number; contacts: number }
+  whalePlan?: string
 }
 
 async function pageSpecs(appOrigin: string, meta: DatasetMeta): Promise<{ pages: PageSpec[]; cookies: Record<string, string> }> {
@@ -277,6 +278,10 @@ async function pageSpecs(appOrigin: string, meta: DatasetMeta): Promise<{ pages:
       { key: 'accounts-list', label: 'accounts list, region filter + sort by name, page 3', path: '/accounts?region=DKI%20Jakarta&sort=name&dir=asc&page=3', cookie: cookies[f.vendorLogin]! },
       { key: 'account-360-busy', label: `account 360, busy account (${n(f.busyAccount.opportunities)} opportunities, ${n(f.busyAccount.contacts)} contacts: the same size at every scale)`, path: `/accounts/${f.busyAccount.id}`, cookie: cookies[f.vendorLogin]! },
       { key: 'account-360-largest', label: `account 360, largest account (${n(f.largestAccount.opportunities)} opportunities, ${n(f.largestAccount.contacts)} contacts)`, path: `/accounts/${f.largestAccount.id}`, cookie: cookies[f.vendorLogin]! },
+      // the manager's console (issue 16): the one approval queue, a plan with live actuals, the pipeline report
+      { key: 'approval-queue', label: 'approval queue, every kind', path: '/approvals', cookie: cookies[f.vendorLogin]! },
+      ...(f.whalePlan ? [{ key: 'plan-whale', label: `business plan with live actuals, whale partner (${n(f.whalePartner.opportunities)} deals)`, path: `/plans/${f.whalePlan}`, cookie: cookies[f.vendorLogin]! }] : []),
+      { key: 'pipeline-report', label: 'pipeline report (funnel, partners, regions, months)', path: '/reports', cookie: cookies[f.vendorLogin]! },
     ],
   }
 }

@@ -197,6 +197,7 @@ if (isMain) {
     await seed()
     await seedDeals()
     await (await import('./seed-suppliers')).seedSuppliers()
+    await (await import('./seed-plans')).seedPlans()
     console.log(`seeded demo data; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`)
   }
   closeDb()

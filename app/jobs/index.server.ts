@@ -2,6 +2,7 @@ import { purgeExpiredSessions } from '../modules/auth/auth.server'
 import { deliverPendingEmails } from '../modules/notify/notify.server'
 import { expireStaleRegistrations, sendExpiryReminders } from '../modules/deals/deals.server'
 import { cleanOrphanImports, enforceDocumentHolds, sendDocumentReminders } from '../modules/suppliers/suppliers.server'
+import { escalateOverdueApprovals } from '../modules/reports/reports.server'
 import { rawSqlite } from '../utils/db.server'
 import { getEnv } from '../utils/env.server'
 import { backupDatabase } from './backup.server'
@@ -21,6 +22,8 @@ export const JOBS: Job[] = [
   { name: 'supplier-document-holds', everyMs: 60 * 60_000, run: (now) => enforceDocumentHolds(now) },
   // catalog imports killed half-way: their staged lines are removed, the version marked failed
   { name: 'catalog-orphan-imports', everyMs: 10 * 60_000, run: async (now) => ({ cleaned: await cleanOrphanImports(now) }) },
+  // items of the approval queue past their SLA: once per breach to the administrators
+  { name: 'escalate-overdue-approvals', everyMs: 15 * 60_000, run: (now) => escalateOverdueApprovals(now) },
   // online backup into BACKUP_DIR, verified, newest BACKUP_KEEP kept (BACKUP_INTERVAL_HOURS=0: off)
   ...(backupHours > 0
     ? [

@@ -16,6 +16,11 @@ export type PendingApproval = {
   id: string
   /** the record's page: the decision buttons post their `intent` here */
   href: string
+  /**
+   * where the buttons post when it differs from href: a record page that is an index route
+   * (`_app.deals.$dealId._index`) takes its POST at `href?index`, as Remix's own forms send it
+   */
+  actionUrl?: string
   title: string
   orgId: string
   orgName: string
@@ -28,7 +33,14 @@ export type PendingApproval = {
   actions: ApprovalAction[]
 }
 
-export type ApprovalAction = { intent: string; label: MessageKey; tone: 'primary' | 'danger' | 'default'; needsReason?: boolean }
+export type ApprovalAction = {
+  intent: string
+  label: MessageKey
+  tone: 'primary' | 'danger' | 'default'
+  needsReason?: boolean
+  /** asked before posting (with JavaScript), as the record's own page asks: "Approve this registration? …" */
+  confirm?: MessageKey
+}
 
 export type ApprovalSource = {
   kind: string

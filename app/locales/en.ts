@@ -1,4 +1,6 @@
 import { suppliersEn } from '../modules/suppliers/suppliers.messages'
+import { reportsEn } from '../modules/reports/reports.messages'
+import { plansEn } from '../modules/plans/plans.messages'
 import { crmEn } from '../modules/crm/crm.messages'
 import { dealsEn } from '../modules/deals/deals.messages'
 // English catalog. It defines the keys: id.ts must have exactly the same ones, so a
@@ -7,6 +9,8 @@ export const en = {
   ...crmEn,
   ...dealsEn,
   ...suppliersEn,
+  ...plansEn,
+  ...reportsEn,
   'app.tagline': 'Partner and supplier portal',
 
   'nav.main': 'Main menu',

@@ -1,4 +1,6 @@
 import { suppliersId } from '../modules/suppliers/suppliers.messages'
+import { reportsId } from '../modules/reports/reports.messages'
+import { plansId } from '../modules/plans/plans.messages'
 import { crmId } from '../modules/crm/crm.messages'
 import { dealsId } from '../modules/deals/deals.messages'
 import type { MessageKey } from './en'
@@ -7,6 +9,8 @@ export const id: Record<MessageKey, string> = {
   ...crmId,
   ...dealsId,
   ...suppliersId,
+  ...plansId,
+  ...reportsId,
   'app.tagline': 'Portal mitra dan pemasok',
 
   'nav.main': 'Menu utama',

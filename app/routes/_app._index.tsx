@@ -4,6 +4,8 @@ import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
 import { PartnerNextSteps } from '../modules/deals/partner-next-steps'
 import { requireActor } from '../modules/auth/require-actor.server'
+import { PlansHome } from '../modules/plans/plans-home'
+import { AttentionToday } from '../modules/reports/attention-home'
 import { homeFor } from '../modules/reports/reports.server'
 import { SuppliersHome } from '../modules/suppliers/suppliers-home'
 import { handle } from '../utils/route.server'
@@ -24,7 +26,7 @@ export default function Home() {
       {d.next ? <PartnerNextSteps next={d.next} /> : null}
       <div className="stat-grid">
         {d.pendingApprovals ? (
-          <Link to="/deals/approvals" className="stat stat-alert">
+          <Link to="/approvals" className="stat stat-alert">
             <span className="stat-value">{number(d.pendingApprovals)}</span>
             <span className="stat-label">{t('dashboard.pendingApprovals')}</span>
           </Link>
@@ -73,6 +75,8 @@ export default function Home() {
         ) : null}
       </div>
       <SuppliersHome data={d.suppliers} />
+      <AttentionToday data={d.attention} />
+      <PlansHome data={d.plans} />
       {d.pipeline?.pipelines.map((p) => (
         <section className="card" key={p.id}>
           <h2>

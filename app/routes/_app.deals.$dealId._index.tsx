@@ -9,9 +9,10 @@ import { requireActor } from '../modules/auth/require-actor.server'
 import { listPipelines } from '../modules/crm/crm.server'
 import { DealStatusBadge, TimeLeft } from '../modules/deals/deal-status'
 import { AnswerSchema, ConvertSchema, ExtensionDecisionSchema, ExtensionRequestSchema, RejectSchema, ReturnSchema } from '../modules/deals/deals.schema'
-import { answerAndResubmit, approveDeal, convertDeal, decideExtension, getDeal, rejectDeal, requestExtension, returnDeal, submitDraft, withdrawDeal } from '../modules/deals/deals.server'
+import { answerAndResubmit, approveDeal, convertDeal, decideExtension, decidePendingExtension, getDeal, rejectDeal, requestExtension, returnDeal, submitDraft, withdrawDeal } from '../modules/deals/deals.server'
 import { describeReason, type MatchReason } from '../modules/matching/company-match'
 import { formatNpwp } from '../modules/orgs/orgs.schema'
+import { backTo } from '../utils/redirect'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 import type { MessageKey } from '../utils/i18n'
@@ -31,7 +32,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 
 const NoInput = z.object({})
 const dealId = (args: ActionFunctionArgs) => args.params.dealId!
-const back = (key: MessageKey) => (_: unknown, args: ActionFunctionArgs) => ({ to: `/deals/${dealId(args)}`, toast: { key } })
+// the approval queue posts its buttons here with ?returnTo=/approvals…, and gets its list back
+const back = (key: MessageKey) => (_: unknown, args: ActionFunctionArgs) => ({ to: backTo(args.request, `/deals/${dealId(args)}`), toast: { key } })
 
 /** Each button of the page is one verb: its schema, the service call, and the message after it. */
 export const action = intentAction({
@@ -42,6 +44,9 @@ export const action = intentAction({
   return: verb({ schema: ReturnSchema, run: (actor, input, args) => returnDeal(actor, dealId(args), input.question), done: back('deals.returned') }),
   answer: verb({ schema: AnswerSchema, run: (actor, input, args) => answerAndResubmit(actor, dealId(args), input.answer), done: back('deals.answered') }),
   'request-extension': verb({ schema: ExtensionRequestSchema, run: (actor, input, args) => requestExtension(actor, dealId(args), input.justification), done: back('deals.extensionRequested') }),
+  // the approval queue's buttons for the registration's pending extension
+  'approve-extension': verb({ schema: NoInput, run: (actor, _input, args) => decidePendingExtension(actor, dealId(args), 'approve', null), done: back('deals.extensionDecided') }),
+  'decline-extension': verb({ schema: RejectSchema, run: (actor, input, args) => decidePendingExtension(actor, dealId(args), 'decline', input.reason), done: back('deals.extensionDecided') }),
   'decide-extension': verb({ schema: ExtensionDecisionSchema, run: (actor, input, args) => decideExtension(actor, dealId(args), input.extensionId, input.decision, input.reason), done: back('deals.extensionDecided') }),
   convert: verb({ schema: ConvertSchema, run: (actor, input, args) => convertDeal(actor, dealId(args), input), done: back('deals.converted') }),
 })

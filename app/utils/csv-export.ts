@@ -35,3 +35,41 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], options: { bom?: bo
   const body = rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('')
   return (options.bom ? '\uFEFF' : '') + body
 }
+
+/**
+ * Rows to a streamed CSV: a UTF-8 BOM, then one batch of rows per pull, so a million-row export
+ * holds one batch in memory at a time and the reader's pace sets the producer's (back-pressure).
+ * `batches` yields arrays of rows (a header row first, if any).
+ */
+export function csvStream(batches: Iterator<readonly (readonly CsvCell[])[]> | AsyncIterator<readonly (readonly CsvCell[])[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let started = false
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true
+        controller.enqueue(encoder.encode('\uFEFF'))
+        return
+      }
+      const next = await batches.next()
+      if (next.done) controller.close()
+      else controller.enqueue(encoder.encode(toCsv(next.value)))
+    },
+    async cancel() {
+      await batches.return?.()
+    },
+  })
+}
+
+/** The response for a CSV download: attachment, UTF-8, never cached by proxies. */
+export function csvResponse(body: ReadableStream<Uint8Array> | string, fileName: string): Response {
+  const safe = fileName.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120) || 'export.csv'
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${safe}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -6,3 +6,12 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback
   return to
 }
+
+/**
+ * Where a record's action sends the user after a decision taken from a list (the approval queue
+ * posts to the record's page with `?returnTo=/approvals…`): that list, else the record's page.
+ */
+export function backTo(request: Request, fallback: string) {
+  const wanted = new URL(request.url).searchParams.get('returnTo')
+  return wanted && wanted.startsWith('/approvals') ? safeRedirect(wanted, fallback) : fallback
+}

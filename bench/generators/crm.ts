@@ -224,6 +224,14 @@ function generateCrm(ctx: GeneratorContext) {
     log(`${scale.opportunities} opportunities`)
     // the maintained per-stage totals the app keeps with every opportunity write (0005_perf)
     db.exec(`DELETE FROM opportunity_stage_totals; INSERT INTO opportunity_stage_totals (stage_id, currency, n, amount_minor) SELECT stage_id, currency, count(*), coalesce(sum(amount_minor), 0) FROM opportunities GROUP BY stage_id, currency`)
+    // when each closed one closed (the app records it on the move), then the totals per source and per month (0009)
+    db.exec(`UPDATE opportunities SET closed_at = updated_at WHERE stage_id IN (SELECT id FROM pipeline_stages WHERE is_closed = 1);
+      DELETE FROM opportunity_partner_totals;
+      INSERT INTO opportunity_partner_totals (partner_key, stage_id, currency, n, amount_minor, cycle_ms)
+        SELECT coalesce(partner_org_id, ''), stage_id, currency, count(*), coalesce(sum(amount_minor), 0), coalesce(sum(CASE WHEN closed_at > created_at THEN closed_at - created_at ELSE 0 END), 0) FROM opportunities GROUP BY 1, 2, 3;
+      DELETE FROM opportunity_month_totals;
+      INSERT INTO opportunity_month_totals (month, partner_key, currency, n, amount_minor)
+        SELECT strftime('%Y-%m', (created_at + 25200000) / 1000, 'unixepoch'), coalesce(partner_org_id, ''), currency, count(*), coalesce(sum(amount_minor), 0) FROM opportunities GROUP BY 1, 2, 3;`)
 
     // ---- leads: half as many as accounts, 40% already tied to an account -----------------------------------------
     const leadCount = Math.round(scale.accounts / 2)

@@ -117,10 +117,16 @@ export const opportunities = sqliteTable(
     ownerId: text('owner_id').references(() => users.id),
     source: text('source', { enum: ['direct', 'partner'] }).notNull().default('direct'),
     partnerOrgId: text('partner_org_id').references(() => organisations.id),
+    // when it moved into a closed stage (won or lost); null while open. Revenue won per period and
+    // the sales cycle are read from it (business plans' actuals, reports)
+    closedAt: integer('closed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    // a partner's revenue won and pipeline created per period (plan actuals) read an index range
+    index('opportunities_partner_closed_idx').on(t.partnerOrgId, t.closedAt),
+    index('opportunities_partner_created_idx').on(t.partnerOrgId, t.createdAt),
     // the 360° page's latest 25 of an account's opportunities come off the index in order, not by sorting all
     // of a whale account's ten thousand; its prefix replaces the former opportunities_account_idx
     index('opportunities_account_updated_idx').on(t.accountId, t.updatedAt),
@@ -149,6 +155,39 @@ export const opportunityStageTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.stageId, t.currency] })],
 )
 
+/**
+ * The same counts per source: per partner organisation (its id) or direct ('' as the key), stage and
+ * currency, with the summed sales cycle (closed_at − created_at) of the closed ones. Maintained by
+ * the same writes as the stage totals; the reports (funnel by source, by partner, by region, win
+ * rate, sales cycle) and the partners list read these rows, never the million opportunities.
+ */
+export const opportunityPartnerTotals = sqliteTable(
+  'opportunity_partner_totals',
+  {
+    partnerKey: text('partner_key').notNull(),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => pipelineStages.id),
+    currency: text('currency').notNull(),
+    n: integer('n').notNull().default(0),
+    amountMinor: integer('amount_minor').notNull().default(0),
+    cycleMs: integer('cycle_ms').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.partnerKey, t.stageId, t.currency] })],
+)
+
+/** Pipeline created per month (Jakarta time, 'YYYY-MM') and source, maintained like the stage totals. */
+export const opportunityMonthTotals = sqliteTable(
+  'opportunity_month_totals',
+  {
+    month: text('month').notNull(),
+    partnerKey: text('partner_key').notNull(),
+    currency: text('currency').notNull(),
+    n: integer('n').notNull().default(0),
+    amountMinor: integer('amount_minor').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.partnerKey, t.currency] })],
+)
 
 export const activities = sqliteTable(
   'activities',

@@ -3,11 +3,11 @@ import { id } from '../../app/locales/id'
 import { expect, LOGINS, login, test, waitForMail } from './fixtures'
 
 const NAV: Record<keyof typeof LOGINS, string[]> = {
-  admin: ['/', '/organisations?kind=partner', '/accounts', '/opportunities', '/leads', '/organisations'],
-  manager: ['/', '/organisations?kind=partner', '/organisations?kind=supplier', '/accounts'],
+  admin: ['/', '/partners', '/approvals', '/plans', '/reports', '/accounts', '/opportunities', '/leads', '/organisations'],
+  manager: ['/', '/partners', '/approvals', '/plans', '/reports', '/organisations?kind=supplier', '/accounts'],
   procurement: ['/', '/organisations?kind=supplier', '/accounts'],
   sales: ['/', '/accounts', '/contacts', '/opportunities', '/leads'],
-  partnerAdmin: ['/'],
+  partnerAdmin: ['/', '/plans'],
   partnerUser: ['/'],
   otherPartner: ['/'],
   supplier: ['/'],

@@ -133,10 +133,12 @@ export function makeOpportunity(opts: { accountId: string; pipeline: ReturnType<
     source: 'direct' as const,
     createdAt: now,
     updatedAt: now,
+    // in a closed stage, closed when last touched (as the app records it on the move)
+    closedAt: pipeline.stages[stageIndex ?? 0].isClosed ? (rest.updatedAt ?? now) : null,
     ...rest,
   }
   tx.insert(opportunities).values(row).run()
-  countInStageTotals(tx, row, 1) // as the app's own writes do
+  countInStageTotals(tx, { ...row, partnerOrgId: row.partnerOrgId ?? null }, 1) // as the app's own writes do
   return row
 }
 

@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange' | 'plan' | 'planFile' | 'partnerOrg'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -86,6 +86,21 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.deals.$dealId.edit': { audience: 'own-org', control: 'otherPartnerAdmin', params: { dealId: 'deal' }, form: dealForm },
   'routes/_app.deals.approvals': { audience: 'vendor-only', control: 'manager', form: () => ({ intent: 'approve', id: ids.submittedDeal }) },
   'routes/_app.settings.deal-rules': { audience: 'vendor-only', control: 'admin', form: () => ({ protectionDays: '1', extensionDays: '1', maxExtensions: '10', rulesTextId: 'x', rulesTextEn: 'x' }) },
+  // the one approval queue across kinds, and its time limits (admin)
+  'routes/_app.approvals': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.settings.approval-slas': { audience: 'vendor-only', control: 'admin', form: () => ({ sla_deal_registration: '1', sla_deal_extension: '1' }) },
+  // the manager's console: partners, partner 360°, reports and their CSV exports
+  'routes/_app.partners._index': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.partners.$orgId': { audience: 'own-org', control: 'manager', params: { orgId: 'partnerOrg' } },
+  'routes/_app.reports': { audience: 'vendor-only', control: 'manager' },
+  'routes/reports.pipeline[.]csv': { audience: 'vendor-only', control: 'manager', query: '?table=partners' },
+  'routes/reports.opportunities[.]csv': { audience: 'vendor-only', control: 'manager' },
+  'routes/reports.partners[.]csv': { audience: 'vendor-only', control: 'manager' },
+  // joint business plans: partners see their own organisation's, vendor staff all (suppliers refused)
+  'routes/_app.plans._index': { audience: 'signed-in' },
+  'routes/_app.plans.new': { audience: 'signed-in', form: () => ({ year: '2031', title: 'Walker probe plan' }) },
+  'routes/_app.plans.$planId._index': { audience: 'own-org', control: 'otherPartnerAdmin', params: { planId: 'plan' }, form: () => ({ intent: 'comment', body: 'walker probe' }) },
+  'routes/plans.$planId.pdf': { audience: 'own-org', control: 'otherPartnerAdmin', params: { planId: 'planFile' } },
   // the live check behind the registration form; partners get a yes/no, never other partners' claims
   'routes/deals.conflicts': { audience: 'signed-in', query: '?name=PT%20Samudra%20Biru%20Logistik' },
 
@@ -173,6 +188,15 @@ function sources(): Record<Source, ParamSource<Person>> {
     supplierChange: { foreignFor: (attacker) => one("SELECT c.id, o.name AS marker FROM supplier_change_requests c JOIN organisations o ON o.id = c.org_id WHERE c.org_id <> ? AND c.status = 'pending' ORDER BY o.name LIMIT 1", orgOf(attacker).id) },
     supplierDocument: { foreignFor: (attacker) => one("SELECT d.id, o.name AS marker FROM supplier_documents d JOIN organisations o ON o.id = d.org_id WHERE d.org_id <> ? AND d.status = 'pending' ORDER BY o.name LIMIT 1", orgOf(attacker).id) },
     supplierDocumentFile: { foreignFor: (attacker) => one('SELECT d.id FROM supplier_documents d JOIN organisations o ON o.id = d.org_id WHERE d.org_id <> ? ORDER BY o.name LIMIT 1', orgOf(attacker).id) },
+    // CV Sinar Digital's business plan (the PDF is compressed: its id, no marker to find in the bytes)
+    plan: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id, title AS marker FROM business_plans WHERE partner_org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
+    },
+    planFile: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id FROM business_plans WHERE partner_org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
+    },
+    // a partner organisation other than the attacker's own (the 360° page is the console's, never a partner's)
+    partnerOrg: { foreignFor: (attacker) => one("SELECT id, name AS marker FROM organisations WHERE kind = 'partner' AND id <> ? ORDER BY name LIMIT 1", orgOf(attacker).id) },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {
       foreignFor: (attacker) => {

@@ -4,6 +4,7 @@ import { accountHistory, contactHistory, leadHistory, opportunityHistory } from 
 import { dealHistory } from '../deals/deals.history.server'
 import { organisationHistory } from '../orgs/orgs.history.server'
 import { catalogVersionHistory, supplierApplicationHistory } from '../suppliers/suppliers.history.server'
+import { planHistory } from '../plans/plans.history.server'
 import { userNames } from '../orgs/orgs.server'
 import { auditRowsOf } from './audit.server'
 
@@ -17,6 +18,7 @@ const RENDERERS = {
   organisation: organisationHistory,
   catalog_version: catalogVersionHistory,
   supplier_application: supplierApplicationHistory,
+  business_plan: planHistory,
 } as const
 
 export type HistoryEntity = keyof typeof RENDERERS

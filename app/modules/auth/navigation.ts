@@ -15,9 +15,11 @@ type NavActor = Pick<Actor, 'orgKind' | 'role' | 'orgId'>
  */
 const MENU: Entry[] = [
   { to: () => '/', label: (a) => (scopeOf(a, 'read:dashboard') ? 'nav.dashboard' : 'nav.home'), icon: 'home' },
-  { to: () => '/deals/approvals', label: () => 'nav.approvals', needs: 'approve:deal_registration', icon: 'inbox' },
+  { to: () => '/approvals', label: () => 'nav.approvals', needs: 'approve:deal_registration', icon: 'inbox' },
   { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration', icon: 'handshake' },
-  { to: () => '/organisations?kind=partner', label: () => 'nav.partners', needs: 'read:organisation', scope: 'any', icon: 'users' },
+  { to: () => '/plans', label: () => 'nav.plans', needs: 'read:plan', icon: 'clipboard' },
+  { to: () => '/partners', label: () => 'nav.partners', needs: 'read:reports', icon: 'users' },
+  { to: () => '/reports', label: () => 'nav.reports', needs: 'read:reports', icon: 'chart' },
   { to: () => '/organisations?kind=supplier', label: () => 'nav.suppliers', needs: 'read:organisation', scope: 'any', icon: 'truck' },
   { to: (a) => `/organisations/${a.orgId}`, label: (a) => (a.orgKind === 'supplier' ? 'nav.companyProfile' : 'nav.team'), needs: 'read:organisation', scope: 'own_org', icon: 'building' },
   { to: () => '/suppliers', label: () => 'nav.supplierReviews', needs: 'manage:supplier', scope: 'any', icon: 'clipboard' },
@@ -32,6 +34,7 @@ const MENU: Entry[] = [
   { to: () => '/pipelines', label: () => 'nav.pipelines', needs: 'read:crm', icon: 'columns' },
   { to: () => '/organisations', label: () => 'nav.settings', needs: 'manage:organisation', icon: 'settings' },
   { to: () => '/settings/deal-rules', label: () => 'nav.dealRules', needs: 'manage:settings', icon: 'scale' },
+  { to: () => '/settings/approval-slas', label: () => 'nav.approvalSlas', needs: 'manage:settings', icon: 'settings' },
 ]
 
 export function navigationFor(actor: NavActor): NavItem[] {

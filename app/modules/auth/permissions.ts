@@ -26,6 +26,10 @@ export const PERMISSIONS = {
     'approve:catalog:any',
     'approve:supplier_document:any',
     'approve:supplier_change:any',
+    'read:plan:any',
+    'manage:plan:any',
+    'read:reports:any',
+    'escalate:approval:any',
   ],
   partner_manager: [
     'read:organisation:any',
@@ -35,6 +39,9 @@ export const PERMISSIONS = {
     'read:audit:any',
     'read:deal_registration:any',
     'approve:deal_registration:any',
+    'read:plan:any',
+    'manage:plan:any',
+    'read:reports:any',
   ],
   procurement_manager: [
     'read:organisation:any',
@@ -59,6 +66,8 @@ export const PERMISSIONS = {
     'read:deal_registration:own_org',
     'register:deal_registration:own_org',
     'read:home:own_org',
+    'read:plan:own_org',
+    'manage:plan:own_org',
   ],
   partner_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:deal_registration:own_org', 'register:deal_registration:own_org', 'read:home:own_org'],
   supplier_admin: [
@@ -84,6 +93,9 @@ export const PERMISSIONS = {
     'submit:catalog:own_org',
     'upload:supplier_document:own_org',
   ],
+  partner_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:deal_registration:own_org', 'register:deal_registration:own_org', 'read:home:own_org', 'read:plan:own_org'],
+  supplier_admin: ['read:organisation:own_org', 'manage:user:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:home:own_org'],
+  supplier_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:home:own_org'],
 } as const satisfies Record<Role, readonly string[]>
 
 export type Permission = (typeof PERMISSIONS)[Role][number]

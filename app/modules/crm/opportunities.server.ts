@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, sql, sum, type SQL } from 'drizzle-orm'
-import { accounts, activities, opportunities, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type AnyColumn, type SQL } from 'drizzle-orm'
+import { accounts, activities, opportunities, opportunityMonthTotals, opportunityPartnerTotals, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
 import { db, type DbOrTx } from '../../utils/db.server'
@@ -131,11 +131,19 @@ export async function getOpportunity(actor: Actor, id: string) {
   return { ...row, partnerName: partnerId ? (organisationNames([partnerId]).get(partnerId)?.name ?? null) : null, stages, activities: acts }
 }
 
-type Counted = { stageId: string; currency: string; amountMinor: number }
+type Counted = { stageId: string; currency: string; amountMinor: number; partnerOrgId: string | null | undefined; createdAt: number; closedAt?: number | null }
+
+/** The month an opportunity was created in, Jakarta time (UTC+7): the key of the monthly totals. */
+export function createdMonth(ms: number) {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 7)
+}
 
 /**
- * Keeps opportunity_stage_totals equal to the count and sum per stage and currency: every write of an
- * opportunity calls this in its own transaction, `-1` for the row as it was, `+1` for the row as it is.
+ * Keeps the maintained totals equal to the opportunities: per stage and currency
+ * (opportunity_stage_totals), per source, stage and currency with the sales cycle
+ * (opportunity_partner_totals) and per creation month and source (opportunity_month_totals).
+ * Every write of an opportunity calls this in its own transaction, `-1` for the row as it was,
+ * `+1` for the row as it is.
  */
 export function countInStageTotals(tx: DbOrTx, row: Counted, sign: 1 | -1) {
   tx.insert(opportunityStageTotals)
@@ -143,6 +151,22 @@ export function countInStageTotals(tx: DbOrTx, row: Counted, sign: 1 | -1) {
     .onConflictDoUpdate({
       target: [opportunityStageTotals.stageId, opportunityStageTotals.currency],
       set: { n: sql`${opportunityStageTotals.n} + ${sign}`, amountMinor: sql`${opportunityStageTotals.amountMinor} + ${sign * row.amountMinor}` },
+    })
+    .run()
+  const partnerKey = row.partnerOrgId ?? ''
+  const cycle = row.closedAt ? sign * Math.max(0, row.closedAt - row.createdAt) : 0
+  tx.insert(opportunityPartnerTotals)
+    .values({ partnerKey, stageId: row.stageId, currency: row.currency, n: sign, amountMinor: sign * row.amountMinor, cycleMs: cycle })
+    .onConflictDoUpdate({
+      target: [opportunityPartnerTotals.partnerKey, opportunityPartnerTotals.stageId, opportunityPartnerTotals.currency],
+      set: { n: sql`${opportunityPartnerTotals.n} + ${sign}`, amountMinor: sql`${opportunityPartnerTotals.amountMinor} + ${sign * row.amountMinor}`, cycleMs: sql`${opportunityPartnerTotals.cycleMs} + ${cycle}` },
+    })
+    .run()
+  tx.insert(opportunityMonthTotals)
+    .values({ month: createdMonth(row.createdAt), partnerKey, currency: row.currency, n: sign, amountMinor: sign * row.amountMinor })
+    .onConflictDoUpdate({
+      target: [opportunityMonthTotals.month, opportunityMonthTotals.partnerKey, opportunityMonthTotals.currency],
+      set: { n: sql`${opportunityMonthTotals.n} + ${sign}`, amountMinor: sql`${opportunityMonthTotals.amountMinor} + ${sign * row.amountMinor}` },
     })
     .run()
 }
@@ -161,11 +185,18 @@ function resolveOpportunityInput(tx: DbOrTx, input: OpportunityInput, locale: Ac
   return { name: input.name, accountId: input.accountId, pipelineId: pipeline.id, stageId: stage.id, amountMinor, currency: input.currency, expectedCloseDate: input.expectedCloseDate }
 }
 
+/** closed_at follows the stage: the moment it entered its closed stage (won or lost), kept while it stays there, null while open. */
+function closedAtFor(tx: DbOrTx, stageId: string, before: { stageId: string; closedAt: number | null } | null, now: number): number | null {
+  const stage = tx.select({ isClosed: pipelineStages.isClosed }).from(pipelineStages).where(eq(pipelineStages.id, stageId)).get()
+  if (!stage?.isClosed) return null
+  return before && before.stageId === stageId && before.closedAt !== null ? before.closedAt : now
+}
+
 export async function createOpportunity(actor: Actor, input: OpportunityInput) {
   assertCrmWrite(actor)
   return mutate(actor, (ctx) => {
     const values = resolveOpportunityInput(ctx.tx, input, actor.locale)
-    const row = { id: newId(), ...values, ownerId: actor.userId, source: 'direct' as const, partnerOrgId: null, createdAt: ctx.now, updatedAt: ctx.now }
+    const row = { id: newId(), ...values, ownerId: actor.userId, source: 'direct' as const, partnerOrgId: null, closedAt: closedAtFor(ctx.tx, values.stageId, null, ctx.now), createdAt: ctx.now, updatedAt: ctx.now }
     ctx.tx.insert(opportunities).values(row).run()
     countInStageTotals(ctx.tx, row, 1)
     ctx.audit('opportunity', row.id, 'created', null, { name: row.name, amountMinor: row.amountMinor, currency: row.currency, stageId: row.stageId })
@@ -179,10 +210,11 @@ export async function updateOpportunity(actor: Actor, id: string, input: Opportu
     const before = ctx.tx.select().from(opportunities).where(eq(opportunities.id, id)).get()
     if (!before) throw new NotFound()
     const values = resolveOpportunityInput(ctx.tx, { ...input, stageId: input.stageId || before.stageId }, actor.locale)
-    ctx.tx.update(opportunities).set({ ...values, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    const closedAt = closedAtFor(ctx.tx, values.stageId, before, ctx.now)
+    ctx.tx.update(opportunities).set({ ...values, closedAt, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
     if (before.stageId !== values.stageId || before.currency !== values.currency || before.amountMinor !== values.amountMinor) {
       countInStageTotals(ctx.tx, before, -1)
-      countInStageTotals(ctx.tx, values, 1)
+      countInStageTotals(ctx.tx, { ...before, ...values, closedAt }, 1)
     }
     const diff = changedFields(before, values)
     if (diff.changed) ctx.audit('opportunity', id, 'updated', diff.before, diff.after)
@@ -198,9 +230,10 @@ export async function moveOpportunityStage(actor: Actor, id: string, stageId: st
     const stage = ctx.tx.select().from(pipelineStages).where(and(eq(pipelineStages.id, stageId), eq(pipelineStages.pipelineId, before.pipelineId))).get()
     if (!stage) throw new ValidationFailed('stageId', 'errors.stageUnknown')
     if (stage.id === before.stageId) return
-    ctx.tx.update(opportunities).set({ stageId, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
+    const closedAt = closedAtFor(ctx.tx, stageId, before, ctx.now)
+    ctx.tx.update(opportunities).set({ stageId, closedAt, updatedAt: ctx.now }).where(eq(opportunities.id, id)).run()
     countInStageTotals(ctx.tx, before, -1)
-    countInStageTotals(ctx.tx, { ...before, stageId }, 1)
+    countInStageTotals(ctx.tx, { ...before, stageId, closedAt }, 1)
     ctx.audit('opportunity', id, 'stage_changed', { stageId: before.stageId }, { stageId })
   })
 }
@@ -259,4 +292,126 @@ export async function partnerSourcedTotals(actor: Actor, partnerOrgId: string) {
 export function stageNames(ids: string[], locale: Locale): Map<string, string> {
   if (!ids.length) return new Map()
   return new Map(db.select({ id: pipelineStages.id, name: stageLabel(locale) }).from(pipelineStages).where(inArray(pipelineStages.id, ids)).all().map((s) => [s.id, s.name]))
+}
+
+/** IDR value of a partner's opportunities won (closed in a won stage) in [fromMs, toMs): business plans' actuals. */
+export async function partnerRevenueWon(partnerOrgId: string, fromMs: number, toMs: number, currency = 'IDR'): Promise<number> {
+  const row = db
+    .select({ amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .where(and(eq(opportunities.partnerOrgId, partnerOrgId), gte(opportunities.closedAt, fromMs), lt(opportunities.closedAt, toMs), eq(pipelineStages.isWon, true), eq(opportunities.currency, currency)))
+    .get()
+  return Number(row?.amount ?? 0)
+}
+
+/** IDR value of the opportunities a partner brought in during [fromMs, toMs): business plans' actuals. */
+export async function partnerPipelineCreated(partnerOrgId: string, fromMs: number, toMs: number, currency = 'IDR'): Promise<number> {
+  const row = db
+    .select({ amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .where(and(eq(opportunities.partnerOrgId, partnerOrgId), gte(opportunities.createdAt, fromMs), lt(opportunities.createdAt, toMs), eq(opportunities.currency, currency)))
+    .get()
+  return Number(row?.amount ?? 0)
+}
+
+/** A partner's opportunities, newest first, for the partner 360° page (vendor staff). */
+export async function opportunitiesOfPartner(actor: Actor, partnerOrgId: string, limit = 25) {
+  assertCrmRead(actor)
+  return db
+    .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, stageName: pipelineStages.name, isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, accountName: accounts.name, createdAt: opportunities.createdAt, closedAt: opportunities.closedAt })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+    .where(eq(opportunities.partnerOrgId, partnerOrgId))
+    .orderBy(desc(opportunities.createdAt))
+    .limit(limit)
+    .all()
+}
+
+/**
+ * Every opportunity of a source, in pages, for streamed CSV exports: keyset pagination over the
+ * primary key, so a million rows stream in constant memory.
+ */
+export function* opportunityRowsForExport(actor: Actor, opts: { source?: 'partner' | 'direct'; partnerOrgId?: string; batch?: number } = {}) {
+  assertCrmRead(actor)
+  const batch = opts.batch ?? 2000
+  let after = ''
+  for (;;) {
+    const conditions: SQL[] = [sql`${opportunities.id} > ${after}`]
+    if (opts.source) conditions.push(eq(opportunities.source, opts.source))
+    if (opts.partnerOrgId) conditions.push(eq(opportunities.partnerOrgId, opts.partnerOrgId))
+    const rows = db
+      .select({ id: opportunities.id, name: opportunities.name, accountName: accounts.name, stageName: pipelineStages.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, source: opportunities.source, partnerOrgId: opportunities.partnerOrgId, expectedCloseDate: opportunities.expectedCloseDate, createdAt: opportunities.createdAt, closedAt: opportunities.closedAt })
+      .from(opportunities)
+      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+      .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+      .where(and(...conditions))
+      .orderBy(asc(opportunities.id))
+      .limit(batch)
+      .all()
+    if (!rows.length) return
+    yield rows
+    after = rows[rows.length - 1].id
+  }
+}
+
+/**
+ * The maintained totals summed per stage and source (partner-sourced or direct) in SQL: one row
+ * per stage and side, whatever the number of partners. `partnerKeys` limits the partner side to
+ * some partners (a region), and then leaves direct business out.
+ */
+export async function sourceStageTotals(actor: Actor, opts: { partnerKeys?: string[]; currency?: string } = {}) {
+  assertCrmRead(actor)
+  const t = opportunityPartnerTotals
+  const conditions: SQL[] = [eq(t.currency, opts.currency ?? 'IDR')]
+  if (opts.partnerKeys) conditions.push(opts.partnerKeys.length ? inArray(t.partnerKey, opts.partnerKeys.slice(0, 30_000)) : sql`0`)
+  return db
+    .select({ stageId: t.stageId, partner: sql<number>`${t.partnerKey} <> ''`.mapWith(Number), n: sql<number>`sum(${t.n})`.mapWith(Number), amountMinor: sql<number>`sum(${t.amountMinor})`.mapWith(Number), cycleMs: sql<number>`sum(${t.cycleMs})`.mapWith(Number) })
+    .from(t)
+    .where(and(...conditions))
+    .groupBy(t.stageId, sql`2`)
+    .all()
+}
+
+/** Per partner: open, won and lost counts and sums and the won sales cycle, summed in SQL (one row per partner). */
+export async function partnerOutcomeTotals(actor: Actor, opts: { partnerKeys?: string[]; currency?: string } = {}) {
+  assertCrmRead(actor)
+  const t = opportunityPartnerTotals
+  const s = pipelineStages
+  const conditions: SQL[] = [eq(t.currency, opts.currency ?? 'IDR'), sql`${t.partnerKey} <> ''`]
+  if (opts.partnerKeys) conditions.push(opts.partnerKeys.length ? inArray(t.partnerKey, opts.partnerKeys.slice(0, 30_000)) : sql`0`)
+  const when = (cond: SQL, col: SQL | AnyColumn) => sql<number>`coalesce(sum(CASE WHEN ${cond} THEN ${col} ELSE 0 END), 0)`.mapWith(Number)
+  const open = sql`${s.isClosed} = 0`
+  const won = sql`${s.isWon} = 1`
+  const lost = sql`${s.isClosed} = 1 AND ${s.isWon} = 0`
+  return db
+    .select({
+      partnerKey: t.partnerKey,
+      openN: when(open, t.n),
+      openAmount: when(open, t.amountMinor),
+      wonN: when(won, t.n),
+      wonAmount: when(won, t.amountMinor),
+      wonCycleMs: when(won, t.cycleMs),
+      lostN: when(lost, t.n),
+    })
+    .from(t)
+    .innerJoin(s, eq(s.id, t.stageId))
+    .where(and(...conditions))
+    .groupBy(t.partnerKey)
+    .all()
+}
+
+/** Pipeline created per month and side (partner-sourced or direct), summed in SQL; `partnerKeys` as above. */
+export async function sourceMonthTotals(actor: Actor, fromMonth: string, toMonth: string, opts: { partnerKeys?: string[]; currency?: string } = {}) {
+  assertCrmRead(actor)
+  const t = opportunityMonthTotals
+  const conditions: SQL[] = [eq(t.currency, opts.currency ?? 'IDR'), gte(t.month, fromMonth), sql`${t.month} <= ${toMonth}`]
+  if (opts.partnerKeys) conditions.push(opts.partnerKeys.length ? inArray(t.partnerKey, opts.partnerKeys.slice(0, 30_000)) : sql`0`)
+  return db
+    .select({ month: t.month, partner: sql<number>`${t.partnerKey} <> ''`.mapWith(Number), n: sql<number>`sum(${t.n})`.mapWith(Number), amountMinor: sql<number>`sum(${t.amountMinor})`.mapWith(Number) })
+    .from(t)
+    .where(and(...conditions))
+    .groupBy(t.month, sql`2`)
+    .all()
 }

@@ -15,6 +15,16 @@ function expectTotalsEqualSum() {
   const maintained = db.all<Row>(sql`SELECT stage_id AS stageId, currency, n, amount_minor AS amountMinor FROM opportunity_stage_totals`)
   const summed = db.all<Row>(sql`SELECT stage_id AS stageId, currency, count(*) AS n, sum(amount_minor) AS amountMinor FROM opportunities GROUP BY stage_id, currency`)
   expect(sorted(maintained)).toEqual(sorted(summed))
+  type P = { k: string; n: number; amountMinor: number; cycleMs: number }
+  const clean = (rows: P[]) => rows.filter((r) => r.n !== 0 || r.amountMinor !== 0 || r.cycleMs !== 0).sort((a, b) => a.k.localeCompare(b.k))
+  const byPartner = db.all<P>(sql`SELECT partner_key || '/' || stage_id || '/' || currency AS k, n, amount_minor AS amountMinor, cycle_ms AS cycleMs FROM opportunity_partner_totals`)
+  const byPartnerSummed = db.all<P>(
+    sql`SELECT coalesce(partner_org_id, '') || '/' || stage_id || '/' || currency AS k, count(*) AS n, sum(amount_minor) AS amountMinor, coalesce(sum(CASE WHEN closed_at IS NOT NULL THEN closed_at - created_at ELSE 0 END), 0) AS cycleMs FROM opportunities GROUP BY 1`,
+  )
+  expect(clean(byPartner)).toEqual(clean(byPartnerSummed))
+  const byMonth = db.all<P>(sql`SELECT month || '/' || partner_key || '/' || currency AS k, n, amount_minor AS amountMinor, 0 AS cycleMs FROM opportunity_month_totals`)
+  const byMonthSummed = db.all<P>(sql`SELECT strftime('%Y-%m', (created_at + 25200000) / 1000, 'unixepoch') || '/' || coalesce(partner_org_id, '') || '/' || currency AS k, count(*) AS n, sum(amount_minor) AS amountMinor, 0 AS cycleMs FROM opportunities GROUP BY 1`)
+  expect(clean(byMonth)).toEqual(clean(byMonthSummed))
 }
 
 describe('maintained opportunity stage totals', () => {
@@ -39,6 +49,14 @@ describe('maintained opportunity stage totals', () => {
     await moveOpportunityStage(sales, a.id, pipeline.stages[3].id)
     expectTotalsEqualSum()
     await moveOpportunityStage(sales, a.id, pipeline.stages[3].id) // same stage: nothing moves
+    expectTotalsEqualSum()
+    // won, then reopened, then lost: the sales cycle is counted while closed only
+    await moveOpportunityStage(sales, a.id, pipeline.stages[4].id)
+    expectTotalsEqualSum()
+    await moveOpportunityStage(sales, a.id, pipeline.stages[1].id)
+    expectTotalsEqualSum()
+    const c = await createOpportunity(sales, input({ amount: '900000' }))
+    await updateOpportunity(sales, c.id, input({ amount: '950000', stageId: pipeline.stages[5].id }))
     expectTotalsEqualSum()
 
     const partner = makeOrg({ kind: 'partner' })

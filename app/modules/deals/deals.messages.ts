@@ -147,6 +147,16 @@ export const dealsEn = {
   'deals.confirmApprove': "Approve this registration? The partner is protected for the protection period from now.",
   'deals.contact': "Contact",
   'deals.cityProvince': "City, province",
+  'deals.errors.noPendingExtension': "This registration has no extension request waiting any more.",
+  'deals.queue.kindRegistration': "Deal registration",
+  'deals.queue.kindExtension': "Registration extension",
+  'deals.queue.expectedClose': "Expected close {date}",
+  'deals.queue.conflicts': "{count} possible conflicts",
+  'deals.queue.noConflicts': "No conflicts found",
+  'deals.queue.products': "Products: {products}",
+  'deals.queue.protectedUntil': "Protected until {date}",
+  'deals.queue.justification': "Why: {justification}",
+  'deals.queue.extensionsUsed': "{used} of {max} extensions used",
 } as const
 
 export const dealsId: Record<keyof typeof dealsEn, string> = {
@@ -296,4 +306,14 @@ export const dealsId: Record<keyof typeof dealsEn, string> = {
   'deals.confirmApprove': "Setujui registrasi ini? Mitra dilindungi selama masa perlindungan mulai sekarang.",
   'deals.contact': "Kontak",
   'deals.cityProvince': "Kota, provinsi",
+  'deals.errors.noPendingExtension': "Registrasi ini tidak lagi memiliki permintaan perpanjangan yang menunggu.",
+  'deals.queue.kindRegistration': "Registrasi deal",
+  'deals.queue.kindExtension': "Perpanjangan registrasi",
+  'deals.queue.expectedClose': "Perkiraan penutupan {date}",
+  'deals.queue.conflicts': "{count} kemungkinan konflik",
+  'deals.queue.noConflicts': "Tidak ada konflik",
+  'deals.queue.products': "Produk: {products}",
+  'deals.queue.protectedUntil': "Dilindungi hingga {date}",
+  'deals.queue.justification': "Alasan: {justification}",
+  'deals.queue.extensionsUsed': "{used} dari {max} perpanjangan terpakai",
 }

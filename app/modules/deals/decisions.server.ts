@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { dealExtensions, dealMessages, dealRegistrations } from '../../../db/schema/deals'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { DAY_MS, formatDateTime, formatLongDate } from '../../utils/dates'
+import { db } from '../../utils/db.server'
 import { translate } from '../../utils/i18n'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
@@ -114,6 +115,15 @@ export async function decideExtension(actor: Actor, id: string, extensionId: str
     },
     { now },
   )
+}
+
+/** The approval queue's buttons: decide the registration's one pending extension, whichever it is. */
+export async function decidePendingExtension(actor: Actor, id: string, decision: 'approve' | 'decline', reason: string | null, now = Date.now()) {
+  const reg = findRegistrationFor(db, actor, id)
+  assertCan(actor, 'approve:deal_registration')
+  const pending = db.select({ id: dealExtensions.id }).from(dealExtensions).where(and(eq(dealExtensions.registrationId, reg.id), eq(dealExtensions.status, 'pending'))).get()
+  if (!pending) throw new InvalidTransition('none', decision, { key: 'deals.errors.noPendingExtension', params: {} })
+  await decideExtension(actor, id, pending.id, decision, reason, now)
 }
 
 // ---- conversion ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { dealConflicts, dealExtensions, dealMessages, dealRegistrations } from '../../../db/schema/deals'
 import { paginate, scopeToActor } from '../../kit/paginate'
 import { db } from '../../utils/db.server'
@@ -205,4 +205,52 @@ export async function openRegistrationCount(actor: Actor): Promise<number> {
       .where(and(eq(dealRegistrations.partnerOrgId, actor.orgId), inArray(dealRegistrations.status, ['draft', 'submitted', 'returned', 'approved'])))
       .get()?.n ?? 0
   )
+}
+
+/** Registrations of a partner approved in [fromMs, toMs) (still approved, or since converted or expired): business plans' actuals. */
+export async function registrationsApproved(partnerOrgId: string, fromMs: number, toMs: number): Promise<number> {
+  return (
+    db
+      .select({ n: count() })
+      .from(dealRegistrations)
+      .where(and(eq(dealRegistrations.partnerOrgId, partnerOrgId), inArray(dealRegistrations.status, ['approved', 'converted', 'expired']), gte(dealRegistrations.decidedAt, fromMs), lt(dealRegistrations.decidedAt, toMs)))
+      .get()?.n ?? 0
+  )
+}
+
+/** Approved registrations whose protection ends within `withinMs`: the vendor dashboard's "needs attention". */
+export async function expiringRegistrations(actor: Actor, withinMs: number, now = Date.now(), limit = 10) {
+  assertCan(actor, 'approve:deal_registration')
+  const where = and(eq(dealRegistrations.status, 'approved'), gte(dealRegistrations.protectedUntil, now), lt(dealRegistrations.protectedUntil, now + withinMs))
+  const rows = db
+    .select({ id: dealRegistrations.id, customerName: dealRegistrations.customerName, partnerOrgId: dealRegistrations.partnerOrgId, protectedUntil: dealRegistrations.protectedUntil })
+    .from(dealRegistrations)
+    .where(where)
+    .orderBy(asc(dealRegistrations.protectedUntil))
+    .limit(limit)
+    .all()
+  const total = db.select({ n: count() }).from(dealRegistrations).where(where).get()?.n ?? 0
+  const partners = organisationNames(rows.map((r) => r.partnerOrgId))
+  return { total, rows: rows.map((r) => ({ ...r, partnerName: partners.get(r.partnerOrgId)?.name ?? '' })) }
+}
+
+/** Per partner: registrations in total, open ones and approved ones (partners list, 360°). Vendor staff. */
+export async function registrationCountsByPartner(actor: Actor, partnerOrgIds: string[]) {
+  assertCan(actor, 'approve:deal_registration')
+  const out = new Map<string, { total: number; open: number; approved: number }>()
+  if (!partnerOrgIds.length) return out
+  const rows = db
+    .select({ partnerOrgId: dealRegistrations.partnerOrgId, status: dealRegistrations.status, n: count() })
+    .from(dealRegistrations)
+    .where(inArray(dealRegistrations.partnerOrgId, partnerOrgIds.slice(0, 500)))
+    .groupBy(dealRegistrations.partnerOrgId, dealRegistrations.status)
+    .all()
+  for (const r of rows) {
+    const o = out.get(r.partnerOrgId) ?? { total: 0, open: 0, approved: 0 }
+    o.total += r.n
+    if (['submitted', 'returned', 'approved'].includes(r.status)) o.open += r.n
+    if (['approved', 'converted'].includes(r.status)) o.approved += r.n
+    out.set(r.partnerOrgId, o)
+  }
+  return out
 }

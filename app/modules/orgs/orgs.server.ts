@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, like, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, like, type SQL } from 'drizzle-orm'
 import { invitations, memberships, organisations, users } from '../../../db/schema/orgs'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
@@ -34,11 +34,13 @@ export async function getOrganisation(actor: Actor, id: string): Promise<Organis
   return org
 }
 
-export async function listOrganisations(actor: Actor, opts: { kind?: OrgKind; q?: string; page?: number; pageSize?: number } = {}) {
+export async function listOrganisations(actor: Actor, opts: { kind?: OrgKind; q?: string; tier?: Organisation['tier']; region?: string; page?: number; pageSize?: number } = {}) {
   assertCan(actor, 'read:organisation')
   const conditions: SQL[] = []
   if (scopeOf(actor, 'read:organisation') !== 'any') conditions.push(eq(organisations.id, actor.orgId))
   if (opts.kind) conditions.push(eq(organisations.kind, opts.kind))
+  if (opts.tier) conditions.push(eq(organisations.tier, opts.tier))
+  if (opts.region) conditions.push(eq(organisations.region, opts.region))
   if (opts.q) conditions.push(contains(organisations.name, opts.q))
   const where = conditions.length ? and(...conditions) : undefined
   return paginate(opts, {
@@ -88,6 +90,35 @@ export async function ownOrganisation(actor: Actor) {
   return { org, members }
 }
 
+/** The regions organisations of a kind are in (filters, reports by region). Vendor staff. */
+export async function organisationRegions(actor: Actor, kind: OrgKind): Promise<string[]> {
+  assertCan(actor, 'read:organisation')
+  if (scopeOf(actor, 'read:organisation') !== 'any') return []
+  return db
+    .selectDistinct({ region: organisations.region })
+    .from(organisations)
+    .where(and(eq(organisations.kind, kind), isNotNull(organisations.region)))
+    .orderBy(asc(organisations.region))
+    .all()
+    .map((r) => r.region!)
+}
+
+/** The ids of the organisations of a kind in a region (reports filtered by region; callers authorise). */
+export function organisationIdsInRegion(kind: OrgKind, region: string): string[] {
+  return db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.kind, kind), eq(organisations.region, region))).all().map((o) => o.id)
+}
+
+/** Name, tier and region of organisations by id (reports by partner and region; callers authorise). */
+export function organisationProfiles(ids: Iterable<string>): Map<string, { name: string; tier: string | null; region: string | null }> {
+  const list = [...new Set(ids)]
+  const out = new Map<string, { name: string; tier: string | null; region: string | null }>()
+  // in chunks: a report may name every partner (10 000 at the L bench scale)
+  for (let i = 0; i < list.length; i += 5000) {
+    for (const o of db.select({ id: organisations.id, name: organisations.name, tier: organisations.tier, region: organisations.region }).from(organisations).where(inArray(organisations.id, list.slice(i, i + 5000))).all()) out.set(o.id, { name: o.name, tier: o.tier, region: o.region })
+  }
+  return out
+}
+
 // ---- the directory other modules read (names, recipients) ---------------------------------
 
 /** Display names of organisations by id (for lists of other modules; callers authorise the rows). */
@@ -111,15 +142,15 @@ export function recipient(userId: string): { email: string; name: string; locale
   return { email: row.email, name: row.name, locale: row.locale, timeZone: row.timeZone }
 }
 
-/** Active users whose role holds this permission: "users holding approve:deal_registration:any". */
-export function usersHolding(permission: Permission): string[] {
+/** Active users whose role holds this permission: "users holding approve:deal_registration:any" (optionally of one organisation). */
+export function usersHolding(permission: Permission, orgId?: string): string[] {
   const roles = rolesHolding(permission)
   if (!roles.length) return []
   return db
     .select({ id: users.id })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(inArray(memberships.role, roles), eq(users.status, 'active')))
+    .where(and(inArray(memberships.role, roles), eq(users.status, 'active'), orgId ? eq(memberships.orgId, orgId) : undefined))
     .all()
     .map((r) => r.id)
 }

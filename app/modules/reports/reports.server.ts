@@ -1,8 +1,16 @@
+// The reports module's public verbs: the home page, the one approval queue, partners, reports, exports.
+export { APPROVAL_SOURCES, approvalCounts, approvalQueueFor, DEFAULT_SLA_HOURS, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas, type QueueRow } from './approvals.server'
+export { attentionToday } from './attention.server'
+export { listPartners, partner360, partnerStats, type PartnerStats } from './partners.server'
+export { opportunitiesCsv, partnersCsv, pipelineReportCsv, REPORT_TABLES, type ReportTable } from './exports.server'
+export { lastTwelveMonths, monthsBetween, pipelineReport } from './pipeline.server'
 import { can, scopeOf, type Actor } from '../auth/actor'
 import { leadBands, partnerSourcedTotals, pipelineSummaries } from '../crm/crm.server'
 import { openRegistrationCount, partnerNextActions, pendingApprovalCount } from '../deals/deals.server'
 import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
 import { supplierHomeFor } from '../suppliers/suppliers.server'
+import { plansHome } from '../plans/plans.server'
+import { attentionToday } from './attention.server'
 
 /**
  * Everyone's first page, assembled from what the actor may see — straight from the permission map,
@@ -24,5 +32,7 @@ export async function homeFor(actor: Actor) {
     next: registers ? await partnerNextActions(actor) : null,
     programmeTerms: ownHome,
     suppliers: await supplierHomeFor(actor),
+    plans: await plansHome(actor),
+    attention: await attentionToday(actor),
   }
 }

@@ -1,0 +1,108 @@
+import { and, asc, count, eq } from 'drizzle-orm'
+import { dealExtensions, dealRegistrations } from '../../../db/schema/deals'
+import { defineApprovalSource, type PendingApproval } from '../../kit/approvals'
+import { formatCalendarDate, formatLongDate } from '../../utils/dates'
+import { db } from '../../utils/db.server'
+import { translate } from '../../utils/i18n'
+import { assertCan, type Actor } from '../auth/actor'
+import { organisationNames } from '../orgs/orgs.server'
+import { dealLink } from './internal.server'
+import { currentDealRules } from './rules.server'
+
+/**
+ * What deals puts in the one approval queue (issue 16): submitted registrations and pending
+ * extension requests, oldest first. The buttons post to the registration's page, whose action
+ * knows these intents (approve, reject, approve-extension, decline-extension).
+ */
+const registrations = defineApprovalSource({
+  kind: 'deal_registration',
+  label: 'deals.queue.kindRegistration',
+  needs: 'approve:deal_registration',
+  async pending(actor: Actor, { orgId, limit }) {
+    assertCan(actor, 'approve:deal_registration')
+    const where = and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined)
+    const rows = db.select().from(dealRegistrations).where(where).orderBy(asc(dealRegistrations.submittedAt)).limit(limit).all()
+    const partners = organisationNames(rows.map((r) => r.partnerOrgId))
+    const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(actor.locale, key, params)
+    return rows.map(
+      (r): PendingApproval => ({
+        kind: 'deal_registration',
+        id: r.id,
+        href: dealLink(r.id),
+        actionUrl: `${dealLink(r.id)}?index`,
+        title: r.customerName,
+        orgId: r.partnerOrgId,
+        orgName: partners.get(r.partnerOrgId)?.name ?? '',
+        waitingSince: r.submittedAt ?? r.createdAt,
+        amount: { minor: r.valueMinor, currency: r.currency },
+        facts: [
+          t('deals.queue.products', { products: r.products }),
+          t('deals.queue.expectedClose', { date: formatCalendarDate(r.expectedCloseDate, actor.locale) }),
+          r.conflictCount > 0 ? t('deals.queue.conflicts', { count: r.conflictCount }) : t('deals.queue.noConflicts'),
+        ],
+        actions: [
+          { intent: 'approve', label: 'deals.approve', tone: 'primary', confirm: 'deals.confirmApprove' },
+          { intent: 'reject', label: 'deals.reject', tone: 'danger', needsReason: true },
+        ],
+      }),
+    )
+  },
+  async count(actor, options = {}) {
+    assertCan(actor, 'approve:deal_registration')
+    return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), options.orgId ? eq(dealRegistrations.partnerOrgId, options.orgId) : undefined)).get()?.n ?? 0
+  },
+})
+
+const extensions = defineApprovalSource({
+  kind: 'deal_extension',
+  label: 'deals.queue.kindExtension',
+  needs: 'approve:deal_registration',
+  async pending(actor: Actor, { orgId, limit }) {
+    assertCan(actor, 'approve:deal_registration')
+    const rows = db
+      .select({ ext: dealExtensions, reg: dealRegistrations })
+      .from(dealExtensions)
+      .innerJoin(dealRegistrations, eq(dealRegistrations.id, dealExtensions.registrationId))
+      .where(and(eq(dealExtensions.status, 'pending'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined))
+      .orderBy(asc(dealExtensions.createdAt))
+      .limit(limit)
+      .all()
+    const partners = organisationNames(rows.map((r) => r.reg.partnerOrgId))
+    const rules = currentDealRules()
+    return rows.map(
+      ({ ext, reg }): PendingApproval => ({
+        kind: 'deal_extension',
+        id: ext.id,
+        href: dealLink(reg.id),
+        actionUrl: `${dealLink(reg.id)}?index`,
+        title: reg.customerName,
+        orgId: reg.partnerOrgId,
+        orgName: partners.get(reg.partnerOrgId)?.name ?? '',
+        waitingSince: ext.createdAt,
+        amount: { minor: reg.valueMinor, currency: reg.currency },
+        facts: [
+          translate(actor.locale, 'deals.queue.justification', { justification: ext.justification }),
+          reg.protectedUntil ? translate(actor.locale, 'deals.queue.protectedUntil', { date: formatLongDate(reg.protectedUntil, actor.locale, actor.timeZone) }) : '',
+          translate(actor.locale, 'deals.queue.extensionsUsed', { used: reg.extensionsUsed, max: rules.maxExtensions }),
+        ].filter(Boolean),
+        actions: [
+          { intent: 'approve-extension', label: 'deals.extensionApprove', tone: 'primary' },
+          { intent: 'decline-extension', label: 'deals.extensionDecline', tone: 'danger', needsReason: true },
+        ],
+      }),
+    )
+  },
+  async count(actor, options = {}) {
+    assertCan(actor, 'approve:deal_registration')
+    return (
+      db
+        .select({ n: count() })
+        .from(dealExtensions)
+        .innerJoin(dealRegistrations, eq(dealRegistrations.id, dealExtensions.registrationId))
+        .where(and(eq(dealExtensions.status, 'pending'), options.orgId ? eq(dealRegistrations.partnerOrgId, options.orgId) : undefined))
+        .get()?.n ?? 0
+    )
+  },
+})
+
+export const dealApprovalSources = [registrations, extensions]

@@ -1,0 +1,146 @@
+import { inArray } from 'drizzle-orm'
+import { approvalEscalations, approvalSlas } from '../../../db/schema/reports'
+import type { ApprovalSource, PendingApproval } from '../../kit/approvals'
+import { mutate } from '../../kit/mutate.server'
+import { db } from '../../utils/db.server'
+import { Forbidden, ValidationFailed } from '../../utils/errors'
+import { translate, type MessageKey } from '../../utils/i18n'
+import { assertCan, scopeOf, type Actor } from '../auth/actor'
+import { dealApprovalSources } from '../deals/deals.approvals.server'
+import { notify } from '../notify/notify.server'
+import { recipient, usersHolding } from '../orgs/orgs.server'
+import type { AgeFilter } from './reports.schema'
+
+/**
+ * Every kind of record waiting for a vendor decision. Adding a kind is one line here: the module
+ * exports its sources from `<module>.approvals.server.ts` (contract: app/kit/approvals.ts).
+ */
+export const APPROVAL_SOURCES: ApprovalSource[] = [
+  ...dealApprovalSources,
+]
+
+export const DEFAULT_SLA_HOURS = 48
+const HOUR_MS = 3_600_000
+/** How many of each kind the queue reads (oldest first); the counts say how many more wait. */
+const PER_SOURCE = 200
+
+export type QueueRow = PendingApproval & { kindLabel: MessageKey; slaHours: number; overdue: boolean; dueAt: number; escalatedAt: number | null }
+
+function visibleSources(actor: Actor) {
+  return APPROVAL_SOURCES.filter((s) => scopeOf(actor, s.needs) === 'any')
+}
+
+/** SLA hours per kind: the admin's setting, else the default. */
+export function slaHours(): Map<string, number> {
+  const stored = new Map(db.select().from(approvalSlas).all().map((r) => [r.kind, r.hours]))
+  return new Map(APPROVAL_SOURCES.map((s) => [s.kind, stored.get(s.kind) ?? DEFAULT_SLA_HOURS]))
+}
+
+
+/**
+ * The one approval queue: everything waiting for this reader's decision, oldest first, each row
+ * with its SLA and whether it is overdue. Filterable by kind, partner (or supplier) and age.
+ */
+export async function approvalQueueFor(actor: Actor, opts: { kind?: string; orgId?: string; age?: AgeFilter; now?: number } = {}) {
+  const sources = visibleSources(actor)
+  if (!sources.length) throw new Forbidden()
+  const now = opts.now ?? Date.now()
+  const slas = slaHours()
+  const chosen = opts.kind ? sources.filter((s) => s.kind === opts.kind) : sources
+  const lists = await Promise.all(chosen.map(async (s) => ({ source: s, rows: await s.pending(actor, { orgId: opts.orgId, limit: PER_SOURCE }), total: await s.count(actor, { orgId: opts.orgId }) })))
+  const minAge = opts.age && opts.age !== 'overdue' ? { '1d': 1, '3d': 3, '7d': 7 }[opts.age] * 24 * HOUR_MS : 0
+  const rows: QueueRow[] = lists
+    .flatMap(({ source, rows }) =>
+      rows.map((r) => {
+        const hours = slas.get(source.kind) ?? DEFAULT_SLA_HOURS
+        const dueAt = r.waitingSince + hours * HOUR_MS
+        return { ...r, kindLabel: source.label, slaHours: hours, dueAt, overdue: now > dueAt, escalatedAt: null as number | null }
+      }),
+    )
+    .filter((r) => now - r.waitingSince >= minAge && (opts.age !== 'overdue' || r.overdue))
+    .sort((a, b) => a.waitingSince - b.waitingSince)
+  // the breaches the job already escalated, in one read
+  const overdueIds = rows.filter((r) => r.overdue).map((r) => r.id)
+  if (overdueIds.length) {
+    const done = db.select().from(approvalEscalations).where(inArray(approvalEscalations.itemId, overdueIds.slice(0, 900))).all()
+    for (const r of rows) r.escalatedAt = done.find((e) => e.kind === r.kind && e.itemId === r.id && e.waitingSince === r.waitingSince)?.escalatedAt ?? null
+  }
+  return {
+    rows,
+    kinds: sources.map((s) => ({ kind: s.kind, label: s.label })),
+    waiting: lists.reduce((n, l) => n + l.total, 0),
+    overdue: rows.filter((r) => r.overdue).length,
+    now,
+  }
+}
+
+/** How many decisions wait for this reader, and how many of them are overdue (home page, menu). */
+export async function approvalCounts(actor: Actor, now = Date.now()) {
+  const sources = visibleSources(actor)
+  if (!sources.length) return null
+  const q = await approvalQueueFor(actor, { now })
+  return { waiting: q.waiting, overdue: q.overdue, oldestOverdue: q.rows.filter((r) => r.overdue).slice(0, 5) }
+}
+
+// ---- SLA settings (admin) ------------------------------------------------------------------
+
+export async function getApprovalSlas(actor: Actor) {
+  assertCan(actor, 'manage:settings')
+  const slas = slaHours()
+  return APPROVAL_SOURCES.map((s) => ({ kind: s.kind, label: s.label, hours: slas.get(s.kind) ?? DEFAULT_SLA_HOURS }))
+}
+
+/** Sets the hours per kind; from 1 hour to 90 days. */
+export async function updateApprovalSlas(actor: Actor, hours: Record<string, number>) {
+  assertCan(actor, 'manage:settings')
+  for (const [kind, h] of Object.entries(hours)) {
+    if (!APPROVAL_SOURCES.some((s) => s.kind === kind)) throw new ValidationFailed(`sla_${kind}`, 'errors.generic')
+    if (!Number.isInteger(h) || h < 1 || h > 2160) throw new ValidationFailed(`sla_${kind}`, 'reports.sla.range')
+  }
+  const before = Object.fromEntries(slaHours())
+  await mutate(actor, (ctx) => {
+    for (const [kind, h] of Object.entries(hours)) {
+      ctx.tx.insert(approvalSlas).values({ kind, hours: h, updatedAt: ctx.now, updatedBy: actor.userId }).onConflictDoUpdate({ target: approvalSlas.kind, set: { hours: h, updatedAt: ctx.now, updatedBy: actor.userId } }).run()
+    }
+    ctx.audit('approval_sla', 'settings', 'updated', before, hours)
+  })
+}
+
+// ---- escalation (job) ----------------------------------------------------------------------
+
+/**
+ * The job's reader: it lists the queue as the vendor administrator would (every kind), in
+ * English; what the recipients read is rendered in their own language.
+ */
+const SYSTEM_READER: Actor = { userId: 'system', email: '', name: 'Mitra', locale: 'en', timeZone: 'Asia/Jakarta', orgId: '', orgKind: 'vendor', orgName: '', role: 'admin', sessionId: '' }
+
+/**
+ * Every item past its SLA is escalated once per breach to the users holding
+ * `escalate:approval:any` (the administrators): an in-app notification and an email. A breach is
+ * the item and the moment it started waiting, so an item resubmitted later and overdue again is
+ * escalated again. Idempotent.
+ */
+export async function escalateOverdueApprovals(now = Date.now()) {
+  const queue = await approvalQueueFor(SYSTEM_READER, { age: 'overdue', now })
+  const admins = usersHolding('escalate:approval:any')
+  let escalated = 0
+  for (const item of queue.rows) {
+    const done = await mutate(
+      null,
+      (ctx) => {
+        const fresh = ctx.tx.insert(approvalEscalations).values({ kind: item.kind, itemId: item.id, waitingSince: item.waitingSince, escalatedAt: ctx.now }).onConflictDoNothing().run().changes
+        if (!fresh) return false
+        ctx.audit('approval_escalation', `${item.kind}:${item.id}`, 'escalated', null, { kind: item.kind, title: item.title, waitingSince: item.waitingSince, slaHours: item.slaHours })
+        for (const userId of admins) {
+          const to = recipient(userId)
+          if (!to) continue
+          notify(ctx, userId, 'approval_overdue', { kind: translate(to.locale, item.kindLabel), title: item.title, partner: item.orgName, hours: Math.floor((now - item.waitingSince) / HOUR_MS), sla: item.slaHours }, item.href)
+        }
+        return true
+      },
+      { now },
+    )
+    if (done) escalated++
+  }
+  return { overdue: queue.rows.length, escalated }
+}
