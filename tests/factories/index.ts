@@ -103,7 +103,7 @@ export function makeLead(overrides: Partial<typeof leads.$inferInsert> = {}, tx:
   return row
 }
 
-export const DEFAULT_STAGES: { name: string; nameEn?: string; probability: number; isClosed?: boolean; isWon?: boolean }[] = [
+export const DEFAULT_STAGES: { name: string; nameEn?: string | null; probability: number; isClosed?: boolean; isWon?: boolean }[] = [
   { name: 'Prospecting', probability: 10 },
   { name: 'Qualification', probability: 25 },
   { name: 'Proposal', probability: 50 },

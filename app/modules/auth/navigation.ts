@@ -5,7 +5,7 @@ import { scopeOf, type Actor, type Capability } from './actor'
 export type NavItem = { to: string; label: MessageKey; icon: IconName }
 
 type Scope = 'any' | 'own_org'
-type Entry = { to: (actor: NavActor) => string; label: (actor: NavActor) => MessageKey; icon?: IconName; needs?: Capability; scope?: Scope }
+type Entry = { to: (actor: NavActor) => string; label: (actor: NavActor) => MessageKey; icon?: IconName; needs?: Capability | Capability[]; scope?: Scope }
 type NavActor = Pick<Actor, 'orgKind' | 'role' | 'orgId'>
 
 /**
@@ -15,7 +15,7 @@ type NavActor = Pick<Actor, 'orgKind' | 'role' | 'orgId'>
  */
 const MENU: Entry[] = [
   { to: () => '/', label: (a) => (scopeOf(a, 'read:dashboard') ? 'nav.dashboard' : 'nav.home'), icon: 'home' },
-  { to: () => '/approvals', label: () => 'nav.approvals', needs: 'approve:deal_registration', icon: 'inbox' },
+  { to: () => '/approvals', label: () => 'nav.approvals', needs: ['approve:deal_registration', 'approve:supplier_application', 'approve:catalog'], scope: 'any', icon: 'inbox' },
   { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration', icon: 'handshake' },
   { to: () => '/plans', label: () => 'nav.plans', needs: 'read:plan', icon: 'clipboard' },
   { to: () => '/partners', label: () => 'nav.partners', needs: 'read:reports', icon: 'users' },
@@ -40,7 +40,10 @@ const MENU: Entry[] = [
 export function navigationFor(actor: NavActor): NavItem[] {
   return MENU.filter((e) => {
     if (!e.needs) return true
-    const held = scopeOf(actor, e.needs)
-    return held !== null && (!e.scope || held === e.scope)
+    // a list of capabilities: any one of them opens the page (the approval queue has several kinds)
+    return (Array.isArray(e.needs) ? e.needs : [e.needs]).some((need) => {
+      const held = scopeOf(actor, need)
+      return held !== null && (!e.scope || held === e.scope)
+    })
   }).map((e) => ({ to: e.to(actor), label: e.label(actor), icon: e.icon ?? 'dot' }))
 }

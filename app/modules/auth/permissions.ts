@@ -69,7 +69,7 @@ export const PERMISSIONS = {
     'read:plan:own_org',
     'manage:plan:own_org',
   ],
-  partner_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:deal_registration:own_org', 'register:deal_registration:own_org', 'read:home:own_org'],
+  partner_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:deal_registration:own_org', 'register:deal_registration:own_org', 'read:home:own_org', 'read:plan:own_org'],
   supplier_admin: [
     'read:organisation:own_org',
     'manage:user:own_org',
@@ -93,9 +93,6 @@ export const PERMISSIONS = {
     'submit:catalog:own_org',
     'upload:supplier_document:own_org',
   ],
-  partner_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:deal_registration:own_org', 'register:deal_registration:own_org', 'read:home:own_org', 'read:plan:own_org'],
-  supplier_admin: ['read:organisation:own_org', 'manage:user:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:home:own_org'],
-  supplier_user: ['read:organisation:own_org', 'read:user:own_org', 'read:audit:own_org', 'read:home:own_org'],
 } as const satisfies Record<Role, readonly string[]>
 
 export type Permission = (typeof PERMISSIONS)[Role][number]

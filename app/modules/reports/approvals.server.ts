@@ -7,6 +7,7 @@ import { Forbidden, ValidationFailed } from '../../utils/errors'
 import { translate, type MessageKey } from '../../utils/i18n'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { dealApprovalSources } from '../deals/deals.approvals.server'
+import { supplierApprovalSources } from '../suppliers/suppliers.approvals.server'
 import { notify } from '../notify/notify.server'
 import { recipient, usersHolding } from '../orgs/orgs.server'
 import type { AgeFilter } from './reports.schema'
@@ -17,6 +18,7 @@ import type { AgeFilter } from './reports.schema'
  */
 export const APPROVAL_SOURCES: ApprovalSource[] = [
   ...dealApprovalSources,
+  ...supplierApprovalSources,
 ]
 
 export const DEFAULT_SLA_HOURS = 48
