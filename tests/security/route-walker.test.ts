@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'libraryItem' | 'libraryFile' | 'libraryVersion'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -34,6 +34,7 @@ const leadForm: FormFor = () => ({ company: 'Walker Probe Co', contactName: 'Wal
 const opportunityForm: FormFor = () => ({ name: 'Walker probe deal', accountId: ids.accountId, pipelineId: ids.pipelineId, amount: '1000000', currency: 'IDR' })
 const orgForm: FormFor = () => ({ kind: 'partner', name: 'Walker Probe Org', country: 'ID', status: 'active', tier: 'platinum' })
 const inviteForm: FormFor = () => ({ email: 'walker.probe@example.test', name: 'Walker Probe', role: 'partner_admin' })
+const libraryItemForm: FormFor = () => ({ kind: 'video', titleEn: 'Walker probe', titleId: 'Walker probe', category: 'other', language: 'en', audience: 'all_partners', videoUrl: 'https://video.example/probe' })
 const dealForm: FormFor = () => ({ intent: 'submit', customerName: 'PT Walker Probe', customerWebsite: 'walkerprobe.co.id', contactName: 'Budi', contactEmail: 'budi@walkerprobe.co.id', products: 'Probe', value: '1000000', currency: 'IDR', expectedCloseDate: '2030-01-31', acceptRules: 'on' })
 
 /**
@@ -86,6 +87,15 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.settings.deal-rules': { audience: 'vendor-only', control: 'admin', form: () => ({ protectionDays: '1', extensionDays: '1', maxExtensions: '10', rulesTextId: 'x', rulesTextEn: 'x' }) },
   // the live check behind the registration form; partners get a yes/no, never other partners' claims
   'routes/deals.conflicts': { audience: 'signed-in', query: '?name=PT%20Samudra%20Biru%20Logistik' },
+
+  // the library: everyone signed in reads what is shared with them; an item not shared with them is 404
+  'routes/_app.library._index': { audience: 'signed-in' },
+  'routes/_app.library.new': { audience: 'vendor-only', control: 'manager', form: libraryItemForm },
+  'routes/_app.library.usage': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.library.$itemId._index': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryItem' }, form: () => ({ intent: 'favourite' }) },
+  'routes/_app.library.$itemId.edit': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryItem' }, form: libraryItemForm },
+  'routes/_app.library.$itemId.usage': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryItem' } },
+  'routes/library.$itemId.files.$versionId': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryFile', versionId: 'libraryVersion' } },
 }
 
 let server: TestServer
@@ -129,6 +139,10 @@ function sources(): Record<Source, ParamSource<Person>> {
       foreignFor: (attacker) =>
         orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one("SELECT id, customer_name AS marker FROM deal_registrations WHERE partner_org_id = ? AND status = 'returned' ORDER BY id LIMIT 1", orgOf('otherPartnerAdmin').id),
     },
+    // an item shared with vendor staff only: every partner and supplier must get 404 for it and its files
+    libraryItem: { foreignFor: () => one("SELECT id, title_id AS marker FROM library_items WHERE audience = 'internal' AND version_count > 0 ORDER BY title_en LIMIT 1") },
+    libraryFile: { foreignFor: () => one("SELECT id, NULL AS marker FROM library_items WHERE audience = 'internal' AND version_count > 0 ORDER BY title_en LIMIT 1") },
+    libraryVersion: { foreignFor: () => one("SELECT v.id, NULL AS marker FROM library_versions v JOIN library_items i ON i.id = v.item_id WHERE i.audience = 'internal' ORDER BY i.title_en LIMIT 1") },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {
       foreignFor: (attacker) => {

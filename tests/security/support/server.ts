@@ -85,6 +85,8 @@ export async function seededTemplate(): Promise<string> {
     const env = childEnv({ NODE_ENV: 'production', DATABASE_URL: path.join(work, 'mitra.db'), DATA_DIR: work, SESSION_SECRET })
     await run(process.execPath, tsxArgs('scripts/migrate.ts'), { cwd: REPO, env })
     await run(process.execPath, tsxArgs('scripts/seed.ts'), { cwd: REPO, env })
+    // files the seed uploaded (library material) travel with the database they belong to
+    if (fs.existsSync(path.join(work, 'uploads'))) fs.renameSync(path.join(work, 'uploads'), path.join(dir, 'seeded-uploads'))
     fs.renameSync(path.join(work, 'mitra.db'), file)
     fs.rmSync(work, { recursive: true, force: true })
     return file
@@ -140,6 +142,8 @@ export async function startServer(name: string, extraEnv: Record<string, string>
   fs.mkdirSync(dir, { recursive: true })
   const dbFile = path.join(dir, 'mitra.db')
   fs.copyFileSync(template, dbFile)
+  const seededUploads = path.join(path.dirname(template), 'seeded-uploads')
+  if (fs.existsSync(seededUploads)) fs.cpSync(seededUploads, path.join(dir, 'uploads'), { recursive: true })
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
   const env = childEnv({
