@@ -1,12 +1,14 @@
 import { crmEn } from '../modules/crm/crm.messages'
 import { dealsEn } from '../modules/deals/deals.messages'
 import { libraryEn } from '../modules/library/library.messages'
+import { schedulesEn } from '../modules/schedules/schedules.messages'
 // English catalog. It defines the keys: id.ts must have exactly the same ones, so a
 // missing translation fails `npm run typecheck` instead of showing a raw key.
 export const en = {
   ...crmEn,
   ...dealsEn,
   ...libraryEn,
+  ...schedulesEn,
   'app.tagline': 'Partner and supplier portal',
 
   'nav.main': 'Main menu',

@@ -1,12 +1,14 @@
 import { crmId } from '../modules/crm/crm.messages'
 import { dealsId } from '../modules/deals/deals.messages'
 import { libraryId } from '../modules/library/library.messages'
+import { schedulesId } from '../modules/schedules/schedules.messages'
 import type { MessageKey } from './en'
 // Bahasa Indonesia catalog: must have exactly the keys of en.ts (checked by the compiler).
 export const id: Record<MessageKey, string> = {
   ...crmId,
   ...dealsId,
   ...libraryId,
+  ...schedulesId,
   'app.tagline': 'Portal mitra dan pemasok',
 
   'nav.main': 'Menu utama',

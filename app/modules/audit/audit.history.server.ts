@@ -3,6 +3,7 @@ import { assertCan, type Actor } from '../auth/actor'
 import { accountHistory, contactHistory, leadHistory, opportunityHistory } from '../crm/crm.history.server'
 import { dealHistory } from '../deals/deals.history.server'
 import { libraryItemHistory } from '../library/library.history.server'
+import { eventHistory } from '../schedules/schedules.history.server'
 import { organisationHistory } from '../orgs/orgs.history.server'
 import { userNames } from '../orgs/orgs.server'
 import { auditRowsOf } from './audit.server'
@@ -16,6 +17,7 @@ const RENDERERS = {
   opportunity: opportunityHistory,
   organisation: organisationHistory,
   library_item: libraryItemHistory,
+  schedule_event: eventHistory,
 } as const
 
 export type HistoryEntity = keyof typeof RENDERERS

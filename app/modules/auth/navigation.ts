@@ -17,6 +17,7 @@ const MENU: Entry[] = [
   { to: () => '/deals/approvals', label: () => 'nav.approvals', needs: 'approve:deal_registration' },
   { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration' },
   { to: () => '/library', label: () => 'nav.library', needs: 'read:library' },
+  { to: () => '/events', label: () => 'nav.events', needs: 'read:event' },
   { to: () => '/organisations?kind=partner', label: () => 'nav.partners', needs: 'read:organisation', scope: 'any' },
   { to: () => '/organisations?kind=supplier', label: () => 'nav.suppliers', needs: 'read:organisation', scope: 'any' },
   { to: (a) => `/organisations/${a.orgId}`, label: (a) => (a.orgKind === 'supplier' ? 'nav.companyProfile' : 'nav.team'), needs: 'read:organisation', scope: 'own_org' },
