@@ -178,6 +178,7 @@ if (isMain) {
     await seed()
     await seedDeals()
     await (await import('./seed-library')).seedLibrary()
+    await (await import('./seed-schedules')).seedSchedules()
     console.log(`seeded demo data; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`)
   }
   closeDb()

@@ -1,6 +1,7 @@
 import { purgeExpiredSessions } from '../modules/auth/auth.server'
 import { deliverPendingEmails } from '../modules/notify/notify.server'
 import { expireStaleRegistrations, sendExpiryReminders } from '../modules/deals/deals.server'
+import { sendEventReminders } from '../modules/schedules/schedules.server'
 import { rawSqlite } from '../utils/db.server'
 import { getEnv } from '../utils/env.server'
 import { backupDatabase } from './backup.server'
@@ -15,6 +16,8 @@ export const JOBS: Job[] = [
   // daily in spirit; run hourly so an expiry lands within the hour, each step is idempotent
   { name: 'expire-deal-registrations', everyMs: 60 * 60_000, run: (now) => expireStaleRegistrations(now) },
   { name: 'deal-expiry-reminders', everyMs: 60 * 60_000, run: (now) => sendExpiryReminders(now) },
+  // a day before each event, to those who answered yes or maybe; each reminder is claimed once
+  { name: 'event-reminders', everyMs: 15 * 60_000, run: (now) => sendEventReminders(now) },
   // online backup into BACKUP_DIR, verified, newest BACKUP_KEEP kept (BACKUP_INTERVAL_HOURS=0: off)
   ...(backupHours > 0
     ? [

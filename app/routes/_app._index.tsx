@@ -4,6 +4,7 @@ import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { homeFor } from '../modules/reports/reports.server'
+import { UpcomingEvents } from '../modules/schedules/calendar-views'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
@@ -77,6 +78,7 @@ export default function Home() {
           <BarChart title={`${t('dashboard.pipelineByStage')}: ${p.name}`} rows={p.stages.map((s) => ({ label: s.name, value: s.amountMinor, display: `${money(s.amountMinor, 'IDR')} · ${number(s.n)}` }))} />
         </section>
       ))}
+      {d.upcomingEvents ? <UpcomingEvents events={d.upcomingEvents} /> : null}
       {d.leadBands ? (
         <section className="card">
           <h2>{t('dashboard.leadBands')}</h2>

@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'libraryItem' | 'libraryFile' | 'libraryVersion'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'libraryItem' | 'libraryFile' | 'libraryVersion' | 'event'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -35,6 +35,7 @@ const opportunityForm: FormFor = () => ({ name: 'Walker probe deal', accountId: 
 const orgForm: FormFor = () => ({ kind: 'partner', name: 'Walker Probe Org', country: 'ID', status: 'active', tier: 'platinum' })
 const inviteForm: FormFor = () => ({ email: 'walker.probe@example.test', name: 'Walker Probe', role: 'partner_admin' })
 const libraryItemForm: FormFor = () => ({ kind: 'video', titleEn: 'Walker probe', titleId: 'Walker probe', category: 'other', language: 'en', audience: 'all_partners', videoUrl: 'https://video.example/probe' })
+const eventForm: FormFor = () => ({ kind: 'webinar', titleEn: 'Walker probe', titleId: 'Walker probe', startsLocal: '2030-01-10T09:00', endsLocal: '2030-01-10T10:00', timeZone: 'Asia/Jakarta', onlineUrl: 'https://meet.example/probe' })
 const dealForm: FormFor = () => ({ intent: 'submit', customerName: 'PT Walker Probe', customerWebsite: 'walkerprobe.co.id', contactName: 'Budi', contactEmail: 'budi@walkerprobe.co.id', products: 'Probe', value: '1000000', currency: 'IDR', expectedCloseDate: '2030-01-31', acceptRules: 'on' })
 
 /**
@@ -96,6 +97,15 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.library.$itemId.edit': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryItem' }, form: libraryItemForm },
   'routes/_app.library.$itemId.usage': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryItem' } },
   'routes/library.$itemId.files.$versionId': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryFile', versionId: 'libraryVersion' } },
+
+  // schedules: an event opens for its organiser's staff and those invited; anyone else gets 404
+  'routes/_app.events._index': { audience: 'signed-in' },
+  'routes/_app.events.feed': { audience: 'signed-in', form: () => ({ intent: 'create' }) },
+  'routes/_app.events.new': { audience: 'vendor-only', control: 'manager', form: eventForm },
+  'routes/_app.events.$eventId._index': { audience: 'own-org', control: 'manager', params: { eventId: 'event' }, form: () => ({ intent: 'rsvp', answer: 'yes' }) },
+  'routes/_app.events.$eventId.edit': { audience: 'own-org', control: 'manager', params: { eventId: 'event' }, form: eventForm },
+  'routes/events.$eventId.calendar[.ics]': { audience: 'own-org', control: 'manager', params: { eventId: 'event' } },
+  'routes/calendar.$feed': { audience: 'public', reason: 'calendar apps cannot sign in: the secret in the address (stored hashed, regenerable) is the credential', params: { feed: 'notarealfeedsecret0000000000.ics' } },
 }
 
 let server: TestServer
@@ -143,6 +153,8 @@ function sources(): Record<Source, ParamSource<Person>> {
     libraryItem: { foreignFor: () => one("SELECT id, title_id AS marker FROM library_items WHERE audience = 'internal' AND version_count > 0 ORDER BY title_en LIMIT 1") },
     libraryFile: { foreignFor: () => one("SELECT id, NULL AS marker FROM library_items WHERE audience = 'internal' AND version_count > 0 ORDER BY title_en LIMIT 1") },
     libraryVersion: { foreignFor: () => one("SELECT v.id, NULL AS marker FROM library_versions v JOIN library_items i ON i.id = v.item_id WHERE i.audience = 'internal' ORDER BY i.title_en LIMIT 1") },
+    // an internal vendor event nobody outside the vendor is invited to
+    event: { foreignFor: () => one("SELECT id, title_id AS marker FROM schedule_events e WHERE NOT EXISTS (SELECT 1 FROM schedule_invitations i WHERE i.event_id = e.id) ORDER BY title_en LIMIT 1") },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {
       foreignFor: (attacker) => {

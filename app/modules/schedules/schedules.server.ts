@@ -15,7 +15,7 @@ import { activeUsersByEmail, activeUsersIn, audienceChoices, audienceOf, members
 import { icsCalendar, type IcsEvent } from './ics.server'
 import { eventMachine } from './schedules.machine'
 import { parseEmails, type EventFormInput, type EventKind, type RsvpAnswer } from './schedules.schema'
-import { utcToLocalInput, zonedToUtc } from './zoned-time'
+import { addDaysIso, localDate, startOfLocalDay, utcToLocalInput, weekdayOf, zonedToUtc } from './zoned-time'
 
 export type ScheduleEvent = typeof scheduleEvents.$inferSelect
 
@@ -446,4 +446,53 @@ export async function calendarFeed(secret: string, now = Date.now()): Promise<st
 export function eventForHistory(actor: Actor, id: string) {
   const { event } = findVisibleEvent(actor, id)
   return { ownerOrgId: event.ownerOrgId, timeZone: event.timeZone }
+}
+
+// ---- calendar views (month, week, list) ----------------------------------------------------------
+
+export type CalendarViewName = 'month' | 'week' | 'list'
+type Day = { date: string; inMonth: boolean; isToday: boolean; events: EventSummary[] }
+
+/**
+ * What a month, week or list view shows around `date` (yyyy-mm-dd), with days in the reader's
+ * time zone: an event lies on every day it overlaps. Rendered on the server, so it needs no JavaScript.
+ */
+export async function calendarView(actor: Actor, opts: { view: CalendarViewName; date?: string; mine?: boolean; now?: number }) {
+  const now = opts.now ?? Date.now()
+  const tz = actor.timeZone
+  const today = localDate(now, tz)
+  const date = opts.date && /^\d{4}-\d{2}-\d{2}$/.test(opts.date) && !Number.isNaN(Date.parse(opts.date)) ? opts.date : today
+  let first: string
+  let count: number
+  let prev: string
+  let next: string
+  if (opts.view === 'month') {
+    const monthStart = `${date.slice(0, 7)}-01`
+    first = addDaysIso(monthStart, -weekdayOf(monthStart))
+    const nextMonth = addDaysIso(monthStart, 32).slice(0, 7) + '-01'
+    const lastDay = addDaysIso(nextMonth, -1)
+    count = Math.ceil((weekdayOf(monthStart) + Number(lastDay.slice(8, 10))) / 7) * 7
+    prev = addDaysIso(monthStart, -1).slice(0, 7) + '-01'
+    next = nextMonth
+  } else if (opts.view === 'week') {
+    first = addDaysIso(date, -weekdayOf(date))
+    count = 7
+    prev = addDaysIso(first, -7)
+    next = addDaysIso(first, 7)
+  } else {
+    first = date
+    count = 60
+    prev = addDaysIso(date, -60)
+    next = addDaysIso(date, 60)
+  }
+  const dates = Array.from({ length: count }, (_, i) => addDaysIso(first, i))
+  const starts = dates.map((d) => startOfLocalDay(d, tz))
+  const end = startOfLocalDay(addDaysIso(first, count), tz)
+  const events = await eventsBetween(actor, starts[0], end, { mine: opts.mine })
+  const days: Day[] = dates.map((d, i) => {
+    const from = starts[i]
+    const to = i + 1 < starts.length ? starts[i + 1] : end
+    return { date: d, inMonth: opts.view !== 'month' || d.slice(0, 7) === date.slice(0, 7), isToday: d === today, events: events.filter((e) => e.startsAt < to && e.endsAt > from) }
+  })
+  return { view: opts.view, date, today, prev, next, first, timeZone: tz, mine: !!opts.mine, days: opts.view === 'list' ? days.filter((d) => d.events.length) : days, canCreate: can(actor, 'manage:event') }
 }
