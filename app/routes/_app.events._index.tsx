@@ -60,7 +60,7 @@ export default function Events() {
           <Link to={link({ date: d.today })} className="btn">{t('schedules.today')}</Link>
           <Link to={link({ date: d.next })} className="btn">{t('schedules.next')} ›</Link>
         </span>
-        <Link to={link({ mine: d.mine ? null : '1' })} className={`chip${d.mine ? ' chip-on' : ''}`} aria-pressed={d.mine}>
+        <Link to={link({ mine: d.mine ? null : '1' })} className={`chip${d.mine ? ' chip-on' : ''}`} aria-current={d.mine ? 'true' : undefined}>
           {t('schedules.mineOnly')}
         </Link>
       </nav>
