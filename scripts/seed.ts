@@ -198,6 +198,8 @@ if (isMain) {
     await seedDeals()
     await (await import('./seed-suppliers')).seedSuppliers()
     await (await import('./seed-plans')).seedPlans()
+    await (await import('./seed-library')).seedLibrary()
+    await (await import('./seed-schedules')).seedSchedules()
     console.log(`seeded demo data; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`)
   }
   closeDb()

@@ -3,6 +3,7 @@ import { deliverPendingEmails } from '../modules/notify/notify.server'
 import { expireStaleRegistrations, sendExpiryReminders } from '../modules/deals/deals.server'
 import { cleanOrphanImports, enforceDocumentHolds, sendDocumentReminders } from '../modules/suppliers/suppliers.server'
 import { escalateOverdueApprovals } from '../modules/reports/reports.server'
+import { sendEventReminders } from '../modules/schedules/schedules.server'
 import { rawSqlite } from '../utils/db.server'
 import { getEnv } from '../utils/env.server'
 import { backupDatabase } from './backup.server'
@@ -24,6 +25,8 @@ export const JOBS: Job[] = [
   { name: 'catalog-orphan-imports', everyMs: 10 * 60_000, run: async (now) => ({ cleaned: await cleanOrphanImports(now) }) },
   // items of the approval queue past their SLA: once per breach to the administrators
   { name: 'escalate-overdue-approvals', everyMs: 15 * 60_000, run: (now) => escalateOverdueApprovals(now) },
+  // a day before each event, to those who answered yes or maybe; each reminder is claimed once
+  { name: 'event-reminders', everyMs: 15 * 60_000, run: (now) => sendEventReminders(now) },
   // online backup into BACKUP_DIR, verified, newest BACKUP_KEEP kept (BACKUP_INTERVAL_HOURS=0: off)
   ...(backupHours > 0
     ? [

@@ -3,6 +3,8 @@ import { reportsEn } from '../modules/reports/reports.messages'
 import { plansEn } from '../modules/plans/plans.messages'
 import { crmEn } from '../modules/crm/crm.messages'
 import { dealsEn } from '../modules/deals/deals.messages'
+import { libraryEn } from '../modules/library/library.messages'
+import { schedulesEn } from '../modules/schedules/schedules.messages'
 // English catalog. It defines the keys: id.ts must have exactly the same ones, so a
 // missing translation fails `npm run typecheck` instead of showing a raw key.
 export const en = {
@@ -11,6 +13,8 @@ export const en = {
   ...suppliersEn,
   ...plansEn,
   ...reportsEn,
+  ...libraryEn,
+  ...schedulesEn,
   'app.tagline': 'Partner and supplier portal',
 
   'nav.main': 'Main menu',

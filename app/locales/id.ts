@@ -3,6 +3,8 @@ import { reportsId } from '../modules/reports/reports.messages'
 import { plansId } from '../modules/plans/plans.messages'
 import { crmId } from '../modules/crm/crm.messages'
 import { dealsId } from '../modules/deals/deals.messages'
+import { libraryId } from '../modules/library/library.messages'
+import { schedulesId } from '../modules/schedules/schedules.messages'
 import type { MessageKey } from './en'
 // Bahasa Indonesia catalog: must have exactly the keys of en.ts (checked by the compiler).
 export const id: Record<MessageKey, string> = {
@@ -11,6 +13,8 @@ export const id: Record<MessageKey, string> = {
   ...suppliersId,
   ...plansId,
   ...reportsId,
+  ...libraryId,
+  ...schedulesId,
   'app.tagline': 'Portal mitra dan pemasok',
 
   'nav.main': 'Menu utama',

@@ -8,6 +8,7 @@ import { PlansHome } from '../modules/plans/plans-home'
 import { AttentionToday } from '../modules/reports/attention-home'
 import { homeFor } from '../modules/reports/reports.server'
 import { SuppliersHome } from '../modules/suppliers/suppliers-home'
+import { UpcomingEvents } from '../modules/schedules/calendar-views'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
@@ -85,6 +86,7 @@ export default function Home() {
           <BarChart title={`${t('dashboard.pipelineByStage')}: ${p.name}`} rows={p.stages.map((s) => ({ label: s.name, value: s.amountMinor, display: `${money(s.amountMinor, 'IDR')} · ${number(s.n)}` }))} />
         </section>
       ))}
+      {d.upcomingEvents ? <UpcomingEvents events={d.upcomingEvents} /> : null}
       {d.leadBands ? (
         <section className="card">
           <h2>{t('dashboard.leadBands')}</h2>

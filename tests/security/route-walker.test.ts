@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange' | 'plan' | 'planFile' | 'partnerOrg'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange' | 'plan' | 'planFile' | 'partnerOrg' | 'libraryItem' | 'libraryFile' | 'libraryVersion' | 'event'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -34,6 +34,8 @@ const leadForm: FormFor = () => ({ company: 'Walker Probe Co', contactName: 'Wal
 const opportunityForm: FormFor = () => ({ name: 'Walker probe deal', accountId: ids.accountId, pipelineId: ids.pipelineId, amount: '1000000', currency: 'IDR' })
 const orgForm: FormFor = () => ({ kind: 'partner', name: 'Walker Probe Org', country: 'ID', status: 'active', tier: 'platinum' })
 const inviteForm: FormFor = () => ({ email: 'walker.probe@example.test', name: 'Walker Probe', role: 'partner_admin' })
+const libraryItemForm: FormFor = () => ({ kind: 'video', titleEn: 'Walker probe', titleId: 'Walker probe', category: 'other', language: 'en', audience: 'all_partners', videoUrl: 'https://video.example/probe' })
+const eventForm: FormFor = () => ({ kind: 'webinar', titleEn: 'Walker probe', titleId: 'Walker probe', startsLocal: '2030-01-10T09:00', endsLocal: '2030-01-10T10:00', timeZone: 'Asia/Jakarta', onlineUrl: 'https://meet.example/probe' })
 const dealForm: FormFor = () => ({ intent: 'submit', customerName: 'PT Walker Probe', customerWebsite: 'walkerprobe.co.id', contactName: 'Budi', contactEmail: 'budi@walkerprobe.co.id', products: 'Probe', value: '1000000', currency: 'IDR', expectedCloseDate: '2030-01-31', acceptRules: 'on' })
 
 /**
@@ -128,6 +130,23 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.suppliers.$orgId.catalog.$sku': { audience: 'own-org', control: 'admin', params: { orgId: 'supplier', sku: 'catalogSku' } },
   'routes/_app.suppliers.documents.$documentId': { audience: 'own-org', control: 'admin', params: { documentId: 'supplierDocument' }, form: () => ({ intent: 'reject', reason: 'walker probe' }) },
   'routes/suppliers.documents.$documentId.file': { audience: 'own-org', control: 'admin', params: { documentId: 'supplierDocumentFile' } },
+  // the library: everyone signed in reads what is shared with them; an item not shared with them is 404
+  'routes/_app.library._index': { audience: 'signed-in' },
+  'routes/_app.library.new': { audience: 'vendor-only', control: 'manager', form: libraryItemForm },
+  'routes/_app.library.usage': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.library.$itemId._index': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryItem' }, form: () => ({ intent: 'favourite' }) },
+  'routes/_app.library.$itemId.edit': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryItem' }, form: libraryItemForm },
+  'routes/_app.library.$itemId.usage': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryItem' } },
+  'routes/library.$itemId.files.$versionId': { audience: 'own-org', control: 'manager', params: { itemId: 'libraryFile', versionId: 'libraryVersion' } },
+
+  // schedules: an event opens for its organiser's staff and those invited; anyone else gets 404
+  'routes/_app.events._index': { audience: 'signed-in' },
+  'routes/_app.events.feed': { audience: 'signed-in', form: () => ({ intent: 'create' }) },
+  'routes/_app.events.new': { audience: 'vendor-only', control: 'manager', form: eventForm },
+  'routes/_app.events.$eventId._index': { audience: 'own-org', control: 'manager', params: { eventId: 'event' }, form: () => ({ intent: 'rsvp', answer: 'yes' }) },
+  'routes/_app.events.$eventId.edit': { audience: 'own-org', control: 'manager', params: { eventId: 'event' }, form: eventForm },
+  'routes/events.$eventId.calendar[.ics]': { audience: 'own-org', control: 'manager', params: { eventId: 'event' } },
+  'routes/calendar.$feed': { audience: 'public', reason: 'calendar apps cannot sign in: the secret in the address (stored hashed, regenerable) is the credential', params: { feed: 'notarealfeedsecret0000000000.ics' } },
 }
 
 let server: TestServer
@@ -197,6 +216,12 @@ function sources(): Record<Source, ParamSource<Person>> {
     },
     // a partner organisation other than the attacker's own (the 360° page is the console's, never a partner's)
     partnerOrg: { foreignFor: (attacker) => one("SELECT id, name AS marker FROM organisations WHERE kind = 'partner' AND id <> ? ORDER BY name LIMIT 1", orgOf(attacker).id) },
+    // an item shared with vendor staff only: every partner and supplier must get 404 for it and its files
+    libraryItem: { foreignFor: () => one("SELECT id, title_id AS marker FROM library_items WHERE audience = 'internal' AND version_count > 0 ORDER BY title_en LIMIT 1") },
+    libraryFile: { foreignFor: () => one("SELECT id, NULL AS marker FROM library_items WHERE audience = 'internal' AND version_count > 0 ORDER BY title_en LIMIT 1") },
+    libraryVersion: { foreignFor: () => one("SELECT v.id, NULL AS marker FROM library_versions v JOIN library_items i ON i.id = v.item_id WHERE i.audience = 'internal' ORDER BY i.title_en LIMIT 1") },
+    // an internal vendor event nobody outside the vendor is invited to
+    event: { foreignFor: () => one("SELECT id, title_id AS marker FROM schedule_events e WHERE NOT EXISTS (SELECT 1 FROM schedule_invitations i WHERE i.event_id = e.id) ORDER BY title_en LIMIT 1") },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {
       foreignFor: (attacker) => {

@@ -2,6 +2,8 @@ import { renderSentence, type HistoryEvent, type HistoryRenderer } from '../../k
 import { assertCan, type Actor } from '../auth/actor'
 import { accountHistory, contactHistory, leadHistory, opportunityHistory } from '../crm/crm.history.server'
 import { dealHistory } from '../deals/deals.history.server'
+import { libraryItemHistory } from '../library/library.history.server'
+import { eventHistory } from '../schedules/schedules.history.server'
 import { organisationHistory } from '../orgs/orgs.history.server'
 import { catalogVersionHistory, supplierApplicationHistory } from '../suppliers/suppliers.history.server'
 import { planHistory } from '../plans/plans.history.server'
@@ -19,6 +21,8 @@ const RENDERERS = {
   catalog_version: catalogVersionHistory,
   supplier_application: supplierApplicationHistory,
   business_plan: planHistory,
+  library_item: libraryItemHistory,
+  schedule_event: eventHistory,
 } as const
 
 export type HistoryEntity = keyof typeof RENDERERS

@@ -17,6 +17,8 @@ const MENU: Entry[] = [
   { to: () => '/', label: (a) => (scopeOf(a, 'read:dashboard') ? 'nav.dashboard' : 'nav.home'), icon: 'home' },
   { to: () => '/approvals', label: () => 'nav.approvals', needs: ['approve:deal_registration', 'approve:supplier_application', 'approve:catalog'], scope: 'any', icon: 'inbox' },
   { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration', icon: 'handshake' },
+  { to: () => '/library', label: () => 'nav.library', needs: 'read:library', icon: 'folder' },
+  { to: () => '/events', label: () => 'nav.events', needs: 'read:event', icon: 'calendar' },
   { to: () => '/plans', label: () => 'nav.plans', needs: 'read:plan', icon: 'clipboard' },
   { to: () => '/partners', label: () => 'nav.partners', needs: 'read:reports', icon: 'users' },
   { to: () => '/reports', label: () => 'nav.reports', needs: 'read:reports', icon: 'chart' },

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, like, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, like, or, type SQL } from 'drizzle-orm'
 import { invitations, memberships, organisations, users } from '../../../db/schema/orgs'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
@@ -385,4 +385,43 @@ export function activeMembersOf(orgId: string, roles?: Role[]): string[] {
   const conditions: SQL[] = [eq(memberships.orgId, orgId), eq(users.status, 'active')]
   if (roles?.length) conditions.push(inArray(memberships.role, roles))
   return db.select({ id: users.id }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(...conditions)).all().map((r) => r.id)
+}
+
+// ---- who an organisation is, for audiences (library visibility, event invitations) ----------
+
+/** Kind, tier and region of an organisation: what "shown to Gold partners in Bali" is decided by. */
+export function audienceOf(orgId: string): { orgId: string; kind: OrgKind; tier: string | null; region: string | null } | null {
+  const row = db.select({ kind: organisations.kind, tier: organisations.tier, region: organisations.region }).from(organisations).where(eq(organisations.id, orgId)).get()
+  return row ? { orgId, ...row } : null
+}
+
+/** Active partner and supplier organisations with their regions, for choosing an audience (vendor staff only). */
+export async function audienceChoices(actor: Actor) {
+  assertCan(actor, 'read:organisation')
+  if (scopeOf(actor, 'read:organisation') !== 'any') return { orgs: [], regions: [] }
+  const orgs = db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind, region: organisations.region }).from(organisations).where(and(inArray(organisations.kind, ['partner', 'supplier']), eq(organisations.status, 'active'))).orderBy(asc(organisations.name)).all()
+  const regions = [...new Set(orgs.map((o) => o.region).filter((r): r is string => !!r))].sort()
+  return { orgs: orgs.map(({ region: _r, ...o }) => o), regions }
+}
+
+/** Active users with these sign-in addresses (invitations to named people); unknown addresses are left out. */
+export function activeUsersByEmail(emails: string[]): { id: string; email: string; orgId: string }[] {
+  const list = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))]
+  if (!list.length) return []
+  return db.select({ id: users.id, email: users.email, orgId: memberships.orgId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(inArray(users.email, list), eq(users.status, 'active'))).all()
+}
+
+/** Active users of the given organisations, or of partner organisations of the given tiers (event reminders). */
+export function activeUsersIn(opts: { orgIds?: string[]; tiers?: string[] }): { id: string; orgId: string }[] {
+  const conditions: SQL[] = []
+  if (opts.orgIds?.length) conditions.push(inArray(memberships.orgId, opts.orgIds))
+  if (opts.tiers?.length) conditions.push(and(eq(organisations.kind, 'partner'), inArray(organisations.tier, opts.tiers as ('registered' | 'silver' | 'gold' | 'platinum')[]))!)
+  if (!conditions.length) return []
+  return db
+    .select({ id: users.id, orgId: memberships.orgId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(and(eq(users.status, 'active'), or(...conditions)))
+    .all()
 }

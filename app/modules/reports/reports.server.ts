@@ -11,6 +11,7 @@ import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
 import { supplierHomeFor } from '../suppliers/suppliers.server'
 import { plansHome } from '../plans/plans.server'
 import { attentionToday } from './attention.server'
+import { upcomingEventsFor } from '../schedules/schedules.server'
 
 /**
  * Everyone's first page, assembled from what the actor may see — straight from the permission map,
@@ -34,5 +35,6 @@ export async function homeFor(actor: Actor) {
     suppliers: await supplierHomeFor(actor),
     plans: await plansHome(actor),
     attention: await attentionToday(actor),
+    upcomingEvents: can(actor, 'read:event', { orgId: actor.orgId }) ? await upcomingEventsFor(actor, 5) : null,
   }
 }

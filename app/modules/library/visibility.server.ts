@@ -1,0 +1,39 @@
+import { sql, type SQL } from 'drizzle-orm'
+import { libraryItems } from '../../../db/schema/library'
+import { scopeOf, type Actor } from '../auth/actor'
+import { audienceOf } from '../orgs/orgs.server'
+
+/** Who is looking, in the terms an item's audience is written in. `all`: vendor staff see every item. */
+export type Viewer = { all: true; orgId: string } | { all: false; orgId: string; kind: 'partner' | 'supplier' | 'vendor'; tier: string; region: string }
+
+export function viewerOf(actor: Actor): Viewer {
+  if (scopeOf(actor, 'read:library') === 'any') return { all: true, orgId: actor.orgId }
+  const org = audienceOf(actor.orgId)
+  return { all: false, orgId: actor.orgId, kind: org?.kind ?? 'partner', tier: org?.tier ?? '', region: org?.region ?? '' }
+}
+
+const target = (kind: 'tier' | 'region' | 'org', value: string) =>
+  sql`EXISTS (SELECT 1 FROM library_targets t WHERE t.item_id = ${libraryItems.id} AND t.kind = ${kind} AND t.value = ${value})`
+
+/**
+ * The visibility rule as one SQL condition on library_items, so it sits inside every query —
+ * lists, search, counts, facets — and a page of results is never short of rows a filter removed.
+ * undefined: no condition (vendor staff).
+ */
+export function visibleTo(v: Viewer): SQL | undefined {
+  if (v.all) return undefined
+  if (v.kind === 'partner') {
+    return sql`(${libraryItems.audience} = 'all_partners' OR (${libraryItems.audience} = 'tiers' AND ${target('tier', v.tier)}) OR (${libraryItems.audience} = 'regions' AND ${target('region', v.region)}) OR (${libraryItems.audience} = 'orgs' AND ${target('org', v.orgId)}))`
+  }
+  if (v.kind === 'supplier') return sql`(${libraryItems.audience} = 'suppliers' OR (${libraryItems.audience} = 'orgs' AND ${target('org', v.orgId)}))`
+  return sql`0`
+}
+
+/** The same rule for one item already read (direct URLs, downloads). */
+export function itemVisibleTo(v: Viewer, item: { audience: string }, targets: { kind: string; value: string }[]): boolean {
+  if (v.all) return true
+  const has = (kind: string, value: string) => targets.some((t) => t.kind === kind && t.value === value)
+  if (v.kind === 'partner') return item.audience === 'all_partners' || (item.audience === 'tiers' && has('tier', v.tier)) || (item.audience === 'regions' && has('region', v.region)) || (item.audience === 'orgs' && has('org', v.orgId))
+  if (v.kind === 'supplier') return item.audience === 'suppliers' || (item.audience === 'orgs' && has('org', v.orgId))
+  return false
+}
