@@ -177,6 +177,7 @@ if (isMain) {
   } else {
     await seed()
     await seedDeals()
+    await (await import('./seed-training')).seedTraining()
     console.log(`seeded demo data; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`)
   }
   closeDb()

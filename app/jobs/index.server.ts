@@ -1,6 +1,7 @@
 import { purgeExpiredSessions } from '../modules/auth/auth.server'
 import { deliverPendingEmails } from '../modules/notify/notify.server'
 import { expireStaleRegistrations, sendExpiryReminders } from '../modules/deals/deals.server'
+import { evaluatePartnerTiers, expireCertificates, sendCertificateReminders } from '../modules/training/training.server'
 import { rawSqlite } from '../utils/db.server'
 import { getEnv } from '../utils/env.server'
 import { backupDatabase } from './backup.server'
@@ -15,6 +16,11 @@ export const JOBS: Job[] = [
   // daily in spirit; run hourly so an expiry lands within the hour, each step is idempotent
   { name: 'expire-deal-registrations', everyMs: 60 * 60_000, run: (now) => expireStaleRegistrations(now) },
   { name: 'deal-expiry-reminders', everyMs: 60 * 60_000, run: (now) => sendExpiryReminders(now) },
+  // certificates: expiry (re-evaluates the holder's tier) and reminders 60, 30 and 7 days before
+  { name: 'expire-certificates', everyMs: 60 * 60_000, run: (now) => expireCertificates(now) },
+  { name: 'certificate-reminders', everyMs: 60 * 60_000, run: (now) => sendCertificateReminders(now) },
+  // every partner's tier (revenue moves without telling training); downgrades wait out their grace period
+  { name: 'evaluate-partner-tiers', everyMs: 6 * 60 * 60_000, run: (now) => evaluatePartnerTiers(now) },
   // online backup into BACKUP_DIR, verified, newest BACKUP_KEEP kept (BACKUP_INTERVAL_HOURS=0: off)
   ...(backupHours > 0
     ? [

@@ -1,10 +1,12 @@
 import { crmEn } from '../modules/crm/crm.messages'
 import { dealsEn } from '../modules/deals/deals.messages'
+import { trainingEn } from '../modules/training/training.messages'
 // English catalog. It defines the keys: id.ts must have exactly the same ones, so a
 // missing translation fails `npm run typecheck` instead of showing a raw key.
 export const en = {
   ...crmEn,
   ...dealsEn,
+  ...trainingEn,
   'app.tagline': 'Partner and supplier portal',
 
   'nav.main': 'Main menu',

@@ -1,10 +1,12 @@
 import { crmId } from '../modules/crm/crm.messages'
 import { dealsId } from '../modules/deals/deals.messages'
+import { trainingId } from '../modules/training/training.messages'
 import type { MessageKey } from './en'
 // Bahasa Indonesia catalog: must have exactly the keys of en.ts (checked by the compiler).
 export const id: Record<MessageKey, string> = {
   ...crmId,
   ...dealsId,
+  ...trainingId,
   'app.tagline': 'Portal mitra dan pemasok',
 
   'nav.main': 'Menu utama',

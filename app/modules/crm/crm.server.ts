@@ -16,6 +16,7 @@ export {
   OPPORTUNITY_SORTS,
   partnerOpportunityForConversion,
   partnerSourcedTotals,
+  partnerWonRevenueSince,
   pipelineSummaries,
   stageNames,
   updateOpportunity,
