@@ -4,6 +4,7 @@ import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { homeFor } from '../modules/reports/reports.server'
+import { TrainingHome, type TrainingHomeData } from '../modules/training/training-home'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
@@ -69,6 +70,7 @@ export default function Home() {
           </>
         ) : null}
       </div>
+      <TrainingHome data={d.training as TrainingHomeData} />
       {d.pipeline?.pipelines.map((p) => (
         <section className="card" key={p.id}>
           <h2>

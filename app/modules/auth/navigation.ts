@@ -16,6 +16,8 @@ const MENU: Entry[] = [
   { to: () => '/', label: (a) => (scopeOf(a, 'read:dashboard') ? 'nav.dashboard' : 'nav.home') },
   { to: () => '/deals/approvals', label: () => 'nav.approvals', needs: 'approve:deal_registration' },
   { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration' },
+  { to: () => '/training', label: () => 'nav.training', needs: 'read:training' },
+  { to: () => '/training/manage', label: () => 'nav.trainingManage', needs: 'grant:certificate' },
   { to: () => '/organisations?kind=partner', label: () => 'nav.partners', needs: 'read:organisation', scope: 'any' },
   { to: () => '/organisations?kind=supplier', label: () => 'nav.suppliers', needs: 'read:organisation', scope: 'any' },
   { to: (a) => `/organisations/${a.orgId}`, label: (a) => (a.orgKind === 'supplier' ? 'nav.companyProfile' : 'nav.team'), needs: 'read:organisation', scope: 'own_org' },
@@ -25,6 +27,7 @@ const MENU: Entry[] = [
   { to: () => '/leads', label: () => 'nav.leads', needs: 'read:crm' },
   { to: () => '/organisations', label: () => 'nav.settings', needs: 'manage:organisation' },
   { to: () => '/settings/deal-rules', label: () => 'nav.dealRules', needs: 'manage:settings' },
+  { to: () => '/settings/tiers', label: () => 'nav.tiers', needs: 'manage:settings' },
 ]
 
 export function navigationFor(actor: NavActor): NavItem[] {

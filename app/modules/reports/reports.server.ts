@@ -3,6 +3,7 @@ import { programmeTerms } from '../content/content.server'
 import { leadBands, partnerSourcedTotals, pipelineSummaries } from '../crm/crm.server'
 import { openRegistrationCount, pendingApprovalCount } from '../deals/deals.server'
 import { organisationCounts, ownOrganisation } from '../orgs/orgs.server'
+import { trainingHome } from '../training/training.server'
 
 /**
  * Everyone's first page, assembled from what the actor may see — straight from the permission map,
@@ -24,5 +25,6 @@ export async function homeFor(actor: Actor) {
     partnerPipeline: registers ? await partnerSourcedTotals(actor, actor.orgId) : null,
     terms: ownHome ? programmeTerms(termsAudience, actor.locale) : null,
     termsAudience,
+    training: await trainingHome(actor),
   }
 }

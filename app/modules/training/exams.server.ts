@@ -10,7 +10,7 @@ import type { Locale } from '../../utils/i18n'
 import type { Actor } from '../auth/actor'
 import { issueCertificate } from './certificates.server'
 import type { CertificationDef, Question } from './course-files.server'
-import { assertLearner, assertReadsTraining, certificationAt, findCertification, isLearner, pick, type CertificationRow } from './internal.server'
+import { assertLearner, assertReadsCatalogueRecord, certificationAt, findCertification, isLearner, pick, type CertificationRow } from './internal.server'
 import { finishedCourses } from './learning.server'
 import { reevaluateTier } from './tiers.server'
 
@@ -93,7 +93,7 @@ function resultOf(attempt: Attempt, def: CertificationDef, locale: Locale) {
 
 /** The exam page: the certification's rules, where the reader stands, the open attempt's questions, and a result. */
 export async function examPage(actor: Actor, certificationId: string, opts: { resultId?: string | null; now?: number } = {}) {
-  assertReadsTraining(actor)
+  assertReadsCatalogueRecord(actor)
   const now = opts.now ?? Date.now()
   const cert = findCertification(db, certificationId)
   const def = cert.definition

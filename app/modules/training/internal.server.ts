@@ -52,8 +52,14 @@ export function assertReadsTraining(actor: Actor) {
   assertCan(actor, 'read:training')
 }
 
+/** A course or exam of the catalogue: someone without the catalogue (a supplier) is told it does not exist (404). */
+export function assertReadsCatalogueRecord(actor: Actor) {
+  assertCan(actor, 'read:training', { orgId: actor.orgId })
+}
+
 /** Partner users and admins take courses and exams for themselves. */
 export function assertLearner(actor: Actor) {
+  assertReadsCatalogueRecord(actor)
   assertCan(actor, 'take:training')
 }
 

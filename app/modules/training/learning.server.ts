@@ -5,7 +5,7 @@ import { db, type DbOrTx } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import type { Actor } from '../auth/actor'
-import { activeCertifications, activeCourses, assertLearner, assertReadsTraining, findCourse, isLearner, pick, type CourseRow } from './internal.server'
+import { activeCertifications, activeCourses, assertLearner, assertReadsCatalogueRecord, assertReadsTraining, findCourse, isLearner, pick, type CourseRow } from './internal.server'
 
 type Enrolment = typeof trainingEnrolments.$inferSelect
 
@@ -50,7 +50,7 @@ export async function trainingCatalogue(actor: Actor) {
 
 /** A course page: its modules with the reader's progress and the module being read, rendered in the reader's language. */
 export async function coursePage(actor: Actor, courseId: string, moduleId?: string | null) {
-  assertReadsTraining(actor)
+  assertReadsCatalogueRecord(actor)
   const course = findCourse(db, courseId)
   const learner = isLearner(actor)
   const enrolment = learner ? enrolmentsOf(db, actor.userId).get(course.id) : undefined
