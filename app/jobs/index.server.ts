@@ -4,6 +4,7 @@ import { expireStaleRegistrations, sendExpiryReminders } from '../modules/deals/
 import { cleanOrphanImports, enforceDocumentHolds, sendDocumentReminders } from '../modules/suppliers/suppliers.server'
 import { escalateOverdueApprovals } from '../modules/reports/reports.server'
 import { sendEventReminders } from '../modules/schedules/schedules.server'
+import { evaluatePartnerTiers, expireCertificates, sendCertificateReminders } from '../modules/training/training.server'
 import { rawSqlite } from '../utils/db.server'
 import { getEnv } from '../utils/env.server'
 import { backupDatabase } from './backup.server'
@@ -27,6 +28,11 @@ export const JOBS: Job[] = [
   { name: 'escalate-overdue-approvals', everyMs: 15 * 60_000, run: (now) => escalateOverdueApprovals(now) },
   // a day before each event, to those who answered yes or maybe; each reminder is claimed once
   { name: 'event-reminders', everyMs: 15 * 60_000, run: (now) => sendEventReminders(now) },
+  // certificates: expiry (re-evaluates the holder's tier) and reminders 60, 30 and 7 days before
+  { name: 'expire-certificates', everyMs: 60 * 60_000, run: (now) => expireCertificates(now) },
+  { name: 'certificate-reminders', everyMs: 60 * 60_000, run: (now) => sendCertificateReminders(now) },
+  // every partner's tier (revenue moves without telling training); downgrades wait out their grace period
+  { name: 'evaluate-partner-tiers', everyMs: 6 * 60 * 60_000, run: (now) => evaluatePartnerTiers(now) },
   // online backup into BACKUP_DIR, verified, newest BACKUP_KEEP kept (BACKUP_INTERVAL_HOURS=0: off)
   ...(backupHours > 0
     ? [

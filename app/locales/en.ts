@@ -5,6 +5,7 @@ import { crmEn } from '../modules/crm/crm.messages'
 import { dealsEn } from '../modules/deals/deals.messages'
 import { libraryEn } from '../modules/library/library.messages'
 import { schedulesEn } from '../modules/schedules/schedules.messages'
+import { trainingEn } from '../modules/training/training.messages'
 // English catalog. It defines the keys: id.ts must have exactly the same ones, so a
 // missing translation fails `npm run typecheck` instead of showing a raw key.
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...reportsEn,
   ...libraryEn,
   ...schedulesEn,
+  ...trainingEn,
   'app.tagline': 'Partner and supplier portal',
 
   'nav.main': 'Main menu',

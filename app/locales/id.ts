@@ -5,6 +5,7 @@ import { crmId } from '../modules/crm/crm.messages'
 import { dealsId } from '../modules/deals/deals.messages'
 import { libraryId } from '../modules/library/library.messages'
 import { schedulesId } from '../modules/schedules/schedules.messages'
+import { trainingId } from '../modules/training/training.messages'
 import type { MessageKey } from './en'
 // Bahasa Indonesia catalog: must have exactly the keys of en.ts (checked by the compiler).
 export const id: Record<MessageKey, string> = {
@@ -15,6 +16,7 @@ export const id: Record<MessageKey, string> = {
   ...reportsId,
   ...libraryId,
   ...schedulesId,
+  ...trainingId,
   'app.tagline': 'Portal mitra dan pemasok',
 
   'nav.main': 'Menu utama',

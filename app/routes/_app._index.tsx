@@ -9,6 +9,7 @@ import { AttentionToday } from '../modules/reports/attention-home'
 import { homeFor } from '../modules/reports/reports.server'
 import { SuppliersHome } from '../modules/suppliers/suppliers-home'
 import { UpcomingEvents } from '../modules/schedules/calendar-views'
+import { TrainingHome, type TrainingHomeData } from '../modules/training/training-home'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
@@ -78,6 +79,7 @@ export default function Home() {
       <SuppliersHome data={d.suppliers} />
       <AttentionToday data={d.attention} />
       <PlansHome data={d.plans} />
+      <TrainingHome data={d.training as TrainingHomeData} />
       {d.pipeline?.pipelines.map((p) => (
         <section className="card" key={p.id}>
           <h2>

@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange' | 'plan' | 'planFile' | 'partnerOrg' | 'libraryItem' | 'libraryFile' | 'libraryVersion' | 'event'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange' | 'plan' | 'planFile' | 'partnerOrg' | 'libraryItem' | 'libraryFile' | 'libraryVersion' | 'event' | 'course' | 'certification' | 'certificate' | 'certificateFile'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -147,6 +147,16 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.events.$eventId.edit': { audience: 'own-org', control: 'manager', params: { eventId: 'event' }, form: eventForm },
   'routes/events.$eventId.calendar[.ics]': { audience: 'own-org', control: 'manager', params: { eventId: 'event' } },
   'routes/calendar.$feed': { audience: 'public', reason: 'calendar apps cannot sign in: the secret in the address (stored hashed, regenerable) is the credential', params: { feed: 'notarealfeedsecret0000000000.ics' } },
+  // training: the catalogue is the vendor's, open to partners (suppliers refused); certificates belong to one organisation
+  'routes/_app.training._index': { audience: 'signed-in' },
+  'routes/_app.training.courses.$courseId': { audience: 'signed-in', params: { courseId: 'course' }, form: () => ({ intent: 'complete', moduleId: 'what-it-is' }) },
+  'routes/_app.training.exams.$certificationId': { audience: 'signed-in', params: { certificationId: 'certification' }, form: () => ({ intent: 'start' }) },
+  'routes/_app.training.certificates.$certificateId': { audience: 'own-org', control: 'otherPartnerAdmin', params: { certificateId: 'certificate' }, form: () => ({ reason: 'walker probe' }) },
+  'routes/_app.training.certificates.$certificateId.pdf': { audience: 'own-org', control: 'otherPartnerAdmin', params: { certificateId: 'certificateFile' } },
+  'routes/_app.training.manage': { audience: 'vendor-only', control: 'manager' },
+  'routes/_app.training.manage.grant': { audience: 'vendor-only', control: 'manager', form: () => ({ email: PEOPLE.partnerUser, certificationId: 'secureedge-associate', reason: 'walker probe' }) },
+  'routes/_app.settings.tiers': { audience: 'vendor-only', control: 'admin', form: () => ({ graceDays: '0', 'silver.people': '0' }) },
+  'routes/verify.$code': { audience: 'public', reason: 'a certificate is checked by whoever holds its code (an employer, a customer); rate-limited, and any miss answers alike', params: { code: 'AAAA-BBBB-CCCC' } },
 }
 
 let server: TestServer
@@ -222,6 +232,19 @@ function sources(): Record<Source, ParamSource<Person>> {
     libraryVersion: { foreignFor: () => one("SELECT v.id, NULL AS marker FROM library_versions v JOIN library_items i ON i.id = v.item_id WHERE i.audience = 'internal' ORDER BY i.title_en LIMIT 1") },
     // an internal vendor event nobody outside the vendor is invited to
     event: { foreignFor: () => one("SELECT id, title_id AS marker FROM schedule_events e WHERE NOT EXISTS (SELECT 1 FROM schedule_invitations i WHERE i.event_id = e.id) ORDER BY title_en LIMIT 1") },
+    // courses and exams are the vendor's catalogue, open to every partner: a supplier holding a real id
+    // gets 404; partners probe ids that do not exist (there is no other organisation's course)
+    course: { foreignFor: (attacker) => [{ id: orgOf(attacker).kind === 'supplier' ? 'product-fundamentals' : 'no-such-course' }] },
+    certification: { foreignFor: (attacker) => [{ id: orgOf(attacker).kind === 'supplier' ? 'secureedge-associate' : 'no-such-certification' }] },
+    // CV Sinar Digital's certificate (seed-training.ts): its holder's name must never reach another organisation
+    certificate: {
+      foreignFor: (attacker) =>
+        orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one("SELECT c.id, u.name AS marker FROM training_certificates c JOIN users u ON u.id = c.user_id WHERE c.org_id = ? ORDER BY c.id LIMIT 1", orgOf('otherPartnerAdmin').id),
+    },
+    // the same certificate as a PDF (compressed: no marker to look for in it)
+    certificateFile: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id FROM training_certificates WHERE org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
+    },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {
       foreignFor: (attacker) => {

@@ -7,6 +7,7 @@ import { eventHistory } from '../schedules/schedules.history.server'
 import { organisationHistory } from '../orgs/orgs.history.server'
 import { catalogVersionHistory, supplierApplicationHistory } from '../suppliers/suppliers.history.server'
 import { planHistory } from '../plans/plans.history.server'
+import { certificateHistory } from '../training/training.history.server'
 import { userNames } from '../orgs/orgs.server'
 import { auditRowsOf } from './audit.server'
 
@@ -23,6 +24,7 @@ const RENDERERS = {
   business_plan: planHistory,
   library_item: libraryItemHistory,
   schedule_event: eventHistory,
+  certificate: certificateHistory,
 } as const
 
 export type HistoryEntity = keyof typeof RENDERERS

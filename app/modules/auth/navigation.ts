@@ -19,6 +19,8 @@ const MENU: Entry[] = [
   { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration', icon: 'handshake' },
   { to: () => '/library', label: () => 'nav.library', needs: 'read:library', icon: 'folder' },
   { to: () => '/events', label: () => 'nav.events', needs: 'read:event', icon: 'calendar' },
+  { to: () => '/training', label: () => 'nav.training', needs: 'read:training', icon: 'cap' },
+  { to: () => '/training/manage', label: () => 'nav.trainingManage', needs: 'grant:certificate', icon: 'cap' },
   { to: () => '/plans', label: () => 'nav.plans', needs: 'read:plan', icon: 'clipboard' },
   { to: () => '/partners', label: () => 'nav.partners', needs: 'read:reports', icon: 'users' },
   { to: () => '/reports', label: () => 'nav.reports', needs: 'read:reports', icon: 'chart' },
@@ -36,6 +38,7 @@ const MENU: Entry[] = [
   { to: () => '/pipelines', label: () => 'nav.pipelines', needs: 'read:crm', icon: 'columns' },
   { to: () => '/organisations', label: () => 'nav.settings', needs: 'manage:organisation', icon: 'settings' },
   { to: () => '/settings/deal-rules', label: () => 'nav.dealRules', needs: 'manage:settings', icon: 'scale' },
+  { to: () => '/settings/tiers', label: () => 'nav.tiers', needs: 'manage:settings', icon: 'scale' },
   { to: () => '/settings/approval-slas', label: () => 'nav.approvalSlas', needs: 'manage:settings', icon: 'settings' },
 ]
 

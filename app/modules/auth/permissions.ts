@@ -36,6 +36,10 @@ export const PERMISSIONS = {
     'manage:event:any',
     'read:event:any',
     'rsvp:event:own',
+    'read:training:any',
+    'read:certificate:any',
+    'grant:certificate:any',
+    'read:tier:any',
   ],
   partner_manager: [
     'read:organisation:any',
@@ -54,6 +58,10 @@ export const PERMISSIONS = {
     'manage:event:any',
     'read:event:any',
     'rsvp:event:own',
+    'read:training:any',
+    'read:certificate:any',
+    'grant:certificate:any',
+    'read:tier:any',
   ],
   procurement_manager: [
     'read:organisation:any',
@@ -96,6 +104,10 @@ export const PERMISSIONS = {
     'read:library:own_org',
     'read:event:own_org',
     'rsvp:event:own',
+    'read:training:own_org',
+    'take:training:own',
+    'read:certificate:own_org',
+    'read:tier:own_org',
   ],
   partner_user: [
     'read:organisation:own_org',
@@ -108,6 +120,10 @@ export const PERMISSIONS = {
     'read:library:own_org',
     'read:event:own_org',
     'rsvp:event:own',
+    'read:training:own_org',
+    'take:training:own',
+    'read:certificate:own',
+    'read:tier:own_org',
   ],
   supplier_admin: [
     'read:organisation:own_org',

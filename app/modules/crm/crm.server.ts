@@ -23,6 +23,7 @@ export {
   partnerPipelineCreated,
   partnerRevenueWon,
   partnerSourcedTotals,
+  partnerWonRevenueSince,
   pipelineSummaries,
   stageNames,
   updateOpportunity,

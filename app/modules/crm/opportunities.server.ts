@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type AnyColumn, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, sum, type AnyColumn, type SQL } from 'drizzle-orm'
 import { accounts, activities, opportunities, opportunityMonthTotals, opportunityPartnerTotals, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
@@ -286,6 +286,24 @@ export async function partnerSourcedTotals(actor: Actor, partnerOrgId: string) {
     .where(and(eq(opportunities.partnerOrgId, partnerOrgId), eq(opportunities.currency, 'IDR')))
     .get()
   return { n: row?.n ?? 0, amountMinor: Number(row?.amount ?? 0) }
+}
+
+/**
+ * Closed-won IDR value of partner-sourced opportunities per partner since a time (the tier engine's
+ * trailing twelve months). An opportunity has no close date of its own, so a won opportunity counts
+ * from its last change, which is when it reached the won stage unless edited later.
+ */
+export function partnerWonRevenueSince(sinceMs: number, partnerOrgIds?: string[]): Map<string, number> {
+  const conditions = [eq(pipelineStages.isWon, true), eq(opportunities.currency, 'IDR'), gte(opportunities.updatedAt, sinceMs), isNotNull(opportunities.partnerOrgId)]
+  if (partnerOrgIds) conditions.push(inArray(opportunities.partnerOrgId, partnerOrgIds))
+  const rows = db
+    .select({ orgId: opportunities.partnerOrgId, amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .where(and(...conditions))
+    .groupBy(opportunities.partnerOrgId)
+    .all()
+  return new Map(rows.map((r) => [r.orgId!, Number(r.amount ?? 0)]))
 }
 
 /** Stage names by id, for history sentences. */

@@ -59,6 +59,8 @@ export const REQUEST_LIMITS = {
   resetPassword: { points: 20, durationSeconds: 15 * 60 },
   invitation: { points: 20, durationSeconds: 15 * 60 },
   tokenLookup: { points: 60, durationSeconds: 15 * 60 },
+  // the public certificate check: enough for an HR team checking a stack of CVs, not for guessing codes
+  certificateVerify: { points: 30, durationSeconds: 10 * 60 },
   // exports (CSV downloads) and uploads (multipart bodies), wherever a route offers them
   export: { points: 30, durationSeconds: 10 * 60 },
   upload: { points: 60, durationSeconds: 10 * 60 },
@@ -77,6 +79,7 @@ export function requestLimitFor(method: string, pathname: string, query: URLSear
   if (/^\/invitations\/[^/]+\/?$/.test(pathname)) return post ? 'invitation' : 'tokenLookup'
   if (post && /^\/apply\/supplier\/?$/.test(pathname)) return 'supplierApplication'
   if (/^\/apply\/supplier\/answer\/[^/]+\/?$/.test(pathname)) return post ? 'invitation' : 'tokenLookup'
+  if (/^\/verify\/[^/]+\/?$/.test(pathname)) return 'certificateVerify'
   if (post && contentType?.toLowerCase().startsWith('multipart/form-data')) return 'upload'
   if (method === 'GET' && (/\.csv$|\/export(\.[a-z]+)?$/i.test(pathname) || ['csv', 'xlsx'].includes(query.get('export') ?? query.get('format') ?? ''))) return 'export'
   return null

@@ -3,7 +3,7 @@ import { invitations, memberships, organisations, users } from '../../../db/sche
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
 import { isValidTimeZone } from '../../utils/dates'
-import { db } from '../../utils/db.server'
+import { db, type DbOrTx } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
@@ -424,4 +424,43 @@ export function activeUsersIn(opts: { orgIds?: string[]; tiers?: string[] }): { 
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(and(eq(users.status, 'active'), or(...conditions)))
     .all()
+}
+
+// ---- partner tiers (the tier engine lives in training; the column is ours) ---------------------
+
+type PartnerTier = NonNullable<Organisation['tier']>
+
+/** Active partner organisations with their tier, for the tier engine's run over every partner. */
+export function partnerTiers(): { id: string; tier: PartnerTier }[] {
+  return db
+    .select({ id: organisations.id, tier: organisations.tier })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'partner'), eq(organisations.status, 'active')))
+    .all()
+    .map((o) => ({ id: o.id, tier: o.tier ?? 'registered' }))
+}
+
+/** The tier of one partner (null for vendor and suppliers), read in the caller's transaction. */
+export function partnerTierOf(ctx: { tx: DbOrTx }, orgId: string): PartnerTier | null {
+  const row = ctx.tx.select({ kind: organisations.kind, tier: organisations.tier }).from(organisations).where(eq(organisations.id, orgId)).get()
+  return row?.kind === 'partner' ? (row.tier ?? 'registered') : null
+}
+
+/** Moves a partner to another tier in the caller's transaction (the tier engine decides; we keep the column). */
+export function setPartnerTier(ctx: Ctx, orgId: string, tier: PartnerTier) {
+  const before = partnerTierOf(ctx, orgId)
+  if (before === null || before === tier) return
+  ctx.tx.update(organisations).set({ tier, updatedAt: ctx.now }).where(eq(organisations.id, orgId)).run()
+  ctx.audit('organisation', orgId, 'updated', { tier: before }, { tier })
+}
+
+/** Active users of an organisation (who hears about their organisation's tier). */
+export function activeMemberIds(orgId: string): string[] {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.orgId, orgId), eq(users.status, 'active')))
+    .all()
+    .map((r) => r.id)
 }

@@ -12,6 +12,7 @@ import { supplierHomeFor } from '../suppliers/suppliers.server'
 import { plansHome } from '../plans/plans.server'
 import { attentionToday } from './attention.server'
 import { upcomingEventsFor } from '../schedules/schedules.server'
+import { trainingHome } from '../training/training.server'
 
 /**
  * Everyone's first page, assembled from what the actor may see — straight from the permission map,
@@ -36,5 +37,6 @@ export async function homeFor(actor: Actor) {
     plans: await plansHome(actor),
     attention: await attentionToday(actor),
     upcomingEvents: can(actor, 'read:event', { orgId: actor.orgId }) ? await upcomingEventsFor(actor, 5) : null,
+    training: await trainingHome(actor),
   }
 }
