@@ -15,6 +15,7 @@ export {
   opportunitiesOfPartner,
   opportunityOutcome,
   opportunityRowsForExport,
+  opportunityTotalsVersion,
   partnerOutcomeTotals,
   sourceMonthTotals,
   sourceStageTotals,

@@ -433,3 +433,13 @@ export async function sourceMonthTotals(actor: Actor, fromMonth: string, toMonth
     .groupBy(t.month, sql`2`)
     .all()
 }
+
+/**
+ * A fingerprint of the maintained stage totals (a few dozen rows): it changes with every opportunity
+ * created, moved, re-valued or re-priced, so a report computed from the totals can be kept until it does.
+ */
+export async function opportunityTotalsVersion(actor: Actor): Promise<string> {
+  assertCrmRead(actor)
+  const row = db.get<{ v: string | null }>(sql`SELECT group_concat(${opportunityStageTotals.stageId} || ':' || ${opportunityStageTotals.currency} || ':' || ${opportunityStageTotals.n} || ':' || ${opportunityStageTotals.amountMinor}, ',') AS v FROM (SELECT * FROM ${opportunityStageTotals} ORDER BY ${opportunityStageTotals.stageId}, ${opportunityStageTotals.currency}) AS ${opportunityStageTotals}`)
+  return row?.v ?? ''
+}

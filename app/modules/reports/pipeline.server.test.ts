@@ -56,13 +56,19 @@ describe('pipeline report', () => {
     expect(all.funnel[0]).toMatchObject({ directN: 1, directAmount: 1000 })
     expect(all.funnel[4]).toMatchObject({ directN: 1, directAmount: 500 })
 
+    // a kept report never outlives a change to the opportunities
+    opp(a.id, 0, 5, t0)
+    const again = await pipelineReport(manager, { pipelineId: pipeline.id, from: '2026-01', to: '2026-02', region })
+    expect(again.funnel[0].partnerAmount).toBe(175)
+    expect(again.byMonth[0].partnerAmount).toBe(1734)
+
     const partners = await listPartners(manager, { region })
     expect(partners.rows.map((r) => [r.name, r.tier, r.stats?.openAmount, r.stats?.winRate])).toEqual([
-      ['PT Alfa Report', 'gold', 150, 2 / 3],
+      ['PT Alfa Report', 'gold', 155, 2 / 3],
       ['PT Beta Report', 'silver', 70, 0],
     ])
     const alfa = await partner360(manager, a.id)
-    expect(alfa.opportunities).toHaveLength(5)
+    expect(alfa.opportunities).toHaveLength(6)
     expect(alfa.timeline.find((e) => e.status === 'won')).toBeTruthy()
   })
 

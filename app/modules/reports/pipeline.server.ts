@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from '../auth/actor'
-import { listPipelines, partnerOutcomeTotals, sourceMonthTotals, sourceStageTotals } from '../crm/crm.server'
+import { listPipelines, opportunityTotalsVersion, partnerOutcomeTotals, sourceMonthTotals, sourceStageTotals } from '../crm/crm.server'
 import { organisationIdsInRegion, organisationProfiles } from '../orgs/orgs.server'
 import { statsOf } from './partners.server'
 
@@ -35,6 +35,23 @@ export function lastTwelveMonths(now = Date.now()) {
  */
 export async function pipelineReport(actor: Actor, opts: { pipelineId?: string; from: string; to: string; region?: string }) {
   assertCan(actor, 'read:reports')
+  // the same figures for everyone allowed to read them: kept while the maintained totals have not moved (any
+  // opportunity write moves them) and for at most a minute (a partner's region or name edited meanwhile)
+  const key = JSON.stringify([opts.pipelineId ?? '', opts.from, opts.to, opts.region ?? ''])
+  const version = await opportunityTotalsVersion(actor)
+  const hit = REPORT_CACHE.get(key)
+  if (hit && hit.version === version && Date.now() - hit.at < REPORT_CACHE_MS) return hit.report
+  const report = await computePipelineReport(actor, opts)
+  if (REPORT_CACHE.size >= REPORT_CACHE_ENTRIES) REPORT_CACHE.delete(REPORT_CACHE.keys().next().value!)
+  REPORT_CACHE.set(key, { at: Date.now(), version, report })
+  return report
+}
+
+const REPORT_CACHE_MS = 60_000
+const REPORT_CACHE_ENTRIES = 50
+const REPORT_CACHE = new Map<string, { at: number; version: string; report: Awaited<ReturnType<typeof computePipelineReport>> }>()
+
+async function computePipelineReport(actor: Actor, opts: { pipelineId?: string; from: string; to: string; region?: string }) {
   const pipelines = await listPipelines(actor)
   const pipeline = pipelines.find((p) => p.id === opts.pipelineId) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0] ?? null
   const partnerKeys = opts.region ? organisationIdsInRegion('partner', opts.region) : undefined
