@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
-import { OpportunitiesSection, PeopleSection, PlansSection, RegistrationsSection, TimelineSection } from '../modules/reports/partner-360'
+import { CertificationsSection, EventsSection, OpportunitiesSection, PeopleSection, PlansSection, RegistrationsSection, TimelineSection } from '../modules/reports/partner-360'
+import { TrainingHome } from '../modules/training/training-home'
 import { partner360 } from '../modules/reports/reports.server'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
@@ -44,6 +45,10 @@ export default function Partner360() {
       </div>
       <PlansSection plans={d.plans} />
       <div className="grid-2">
+        <TrainingHome data={d.tier} />
+        <CertificationsSection certifications={d.certifications} />
+      </div>
+      <div className="grid-2">
         <RegistrationsSection orgId={d.org.id} registrations={d.registrations} />
         <OpportunitiesSection opportunities={d.opportunities} />
       </div>
@@ -51,6 +56,7 @@ export default function Partner360() {
         <PeopleSection people={d.people} />
         <TimelineSection events={d.timeline} />
       </div>
+      <EventsSection events={d.events} />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { partnerPipelineCreated, partnerRevenueWon } from '../crm/crm.server'
 import { registrationsApproved } from '../deals/deals.server'
+import { certifiedPeople } from '../training/training.server'
 import type { Measure } from './plans.machine'
 
 /** The live actual of one measure for one partner over [fromMs, toMs): money in IDR minor units, or a count. */
@@ -15,7 +16,8 @@ export const MEASURE_PROVIDERS: Record<Measure, MeasureProvider | null> = {
   revenue_won: (orgId, from, to) => partnerRevenueWon(orgId, from, to, 'IDR'),
   pipeline_created: (orgId, from, to) => partnerPipelineCreated(orgId, from, to, 'IDR'),
   registrations_approved: (orgId, from, to) => registrationsApproved(orgId, from, to),
-  people_certified: null,
+  // people holding a valid certificate at the end of the period (a level, not a sum of issues)
+  people_certified: (orgId, _from, to) => certifiedPeople(orgId, Math.min(to, Date.now())),
   mdf_funded_leads: null,
   free_text: null,
 }

@@ -108,3 +108,37 @@ export function TimelineSection({ events }: { events: Event[] }) {
     </Section360>
   )
 }
+
+export function CertificationsSection({ certifications }: { certifications: { total: number; rows: { id: string; holderName: string; certification: string; status: 'valid' | 'expired' | 'revoked'; issuedAt: number; expiresAt: number }[] } | null }) {
+  const { t, date, number } = useT()
+  if (!certifications) return null
+  return (
+    <Section360 id="certifications" title={t('reports.partner.certifications', { count: number(certifications.total) })}>
+      {certifications.rows.length === 0 ? <p className="hint">{t('reports.partner.none')}</p> : (
+        <DataTable caption={t('reports.partner.certifications', { count: number(certifications.total) })} rows={certifications.rows} columns={[
+          { label: t('fields.name'), cell: (c) => c.holderName },
+          { label: t('reports.partner.certification'), cell: (c) => c.certification },
+          { label: t('fields.status'), cell: (c) => t(`training.status.${c.status}`) },
+          { label: t('reports.partner.expires'), cell: (c) => date(c.expiresAt) },
+        ]} />
+      )}
+    </Section360>
+  )
+}
+
+export function EventsSection({ events }: { events: { id: string; title: string; startsAt: number; kind: string }[] }) {
+  const { t, tl, dateTime } = useT()
+  return (
+    <Section360 id="events" title={t('reports.partner.events')}>
+      {events.length === 0 ? <p className="hint">{t('reports.partner.none')}</p> : (
+        <ul className="action-list">
+          {events.map((e) => (
+            <li key={e.id}>
+              <Link to={`/events/${e.id}`}>{e.title}</Link> <span className="hint">· {dateTime(e.startsAt)} · {tl(`schedules.kind.${e.kind}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section360>
+  )
+}

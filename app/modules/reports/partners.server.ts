@@ -1,8 +1,10 @@
-import { assertCan, type Actor } from '../auth/actor'
+import { assertCan, can, type Actor } from '../auth/actor'
 import { opportunitiesOfPartner, partnerOutcomeTotals } from '../crm/crm.server'
 import { listDeals, registrationCountsByPartner } from '../deals/deals.server'
 import { getOrganisation, listOrganisations, listUsersOf, type Organisation } from '../orgs/orgs.server'
 import { listPlans, planSummariesFor } from '../plans/plans.server'
+import { upcomingEventsOfOrganisation } from '../schedules/schedules.server'
+import { certificationsOf, tierProgressFor } from '../training/training.server'
 import { NotFound } from '../../utils/errors'
 
 export type PartnerStats = { openN: number; openAmount: number; wonN: number; wonAmount: number; lostN: number; winRate: number | null; avgCycleDays: number | null }
@@ -51,12 +53,15 @@ export async function partner360(actor: Actor, orgId: string) {
   assertCan(actor, 'read:reports', { orgId })
   const org = await getOrganisation(actor, orgId)
   if (org.kind !== 'partner') throw new NotFound()
-  const [people, registrations, opportunities, plans, stats] = await Promise.all([
+  const [people, registrations, opportunities, plans, stats, certifications, tier, events] = await Promise.all([
     listUsersOf(actor, orgId),
     listDeals(actor, { partnerOrgId: orgId, sort: 'age', dir: 'desc', pageSize: 10 }),
     opportunitiesOfPartner(actor, orgId, 10),
     listPlans(actor, { partnerOrgId: orgId, sort: 'year', dir: 'desc' }),
     partnerStats(actor, [orgId]),
+    can(actor, 'read:certificate', { orgId }) ? certificationsOf(actor, orgId, { pageSize: 10 }) : null,
+    can(actor, 'read:tier', { orgId }) ? tierProgressFor(actor, orgId) : null,
+    can(actor, 'read:event', { orgId }) ? upcomingEventsOfOrganisation(actor, orgId, 5) : Promise.resolve([]),
   ])
   const timeline = [
     ...registrations.rows.map((r) => ({ at: r.submittedAt ?? r.createdAt, kind: 'registration' as const, status: r.status, title: r.customerName, href: `/deals/${r.id}` })),
@@ -75,6 +80,9 @@ export async function partner360(actor: Actor, orgId: string) {
     registrations: { total: registrations.total, rows: registrations.rows.map((r) => ({ id: r.id, customerName: r.customerName, status: r.status, valueMinor: r.valueMinor, currency: r.currency, submittedAt: r.submittedAt })) },
     opportunities,
     plans: plans.rows.map((p) => ({ id: p.id, title: p.title, year: p.year, status: p.status, version: p.version })),
+    certifications: certifications ? { total: certifications.total, rows: certifications.rows } : null,
+    tier,
+    events,
     timeline,
   }
 }

@@ -11,7 +11,7 @@ import { changedFields } from '../audit/audit.server'
 import { assertCan, can, scopeOf, type Actor } from '../auth/actor'
 import type { Role } from '../auth/roles'
 import { notify } from '../notify/notify.server'
-import { activeUsersByEmail, activeUsersIn, audienceChoices, audienceOf, membershipOf, organisationNames, recipient, userNames } from '../orgs/orgs.server'
+import { activeMembersOf, activeUsersByEmail, activeUsersIn, audienceChoices, audienceOf, membershipOf, organisationNames, recipient, userNames } from '../orgs/orgs.server'
 import { icsCalendar, type IcsEvent } from './ics.server'
 import { eventMachine } from './schedules.machine'
 import { parseEmails, type EventFormInput, type EventKind, type RsvpAnswer } from './schedules.schema'
@@ -82,6 +82,28 @@ export async function eventsBetween(actor: Actor, from: number, to: number, opts
     .all()
   const answers = answersOf(rows.map((r) => r.id), actor.userId)
   return rows.map((e) => summary(e, actor.locale, answers.get(e.id) ?? null))
+}
+
+/**
+ * A partner organisation's next events, as vendor staff see them on its 360° page: the events it
+ * organises or is invited to (as an organisation, by its tier, or through one of its people).
+ */
+export async function upcomingEventsOfOrganisation(actor: Actor, orgId: string, limit = 5, now = Date.now()) {
+  assertCan(actor, 'read:event', { orgId })
+  const org = audienceOf(orgId)
+  if (!org) throw new NotFound()
+  const tier = org.kind === 'partner' ? (org.tier ?? '') : ''
+  const people = activeMembersOf(orgId)
+  const byPerson = people.length ? sql`OR (i.kind = 'user' AND i.value IN (${sql.join(people.map((id) => sql`${id}`), sql`, `)}))` : sql``
+  const invited = sql`EXISTS (SELECT 1 FROM schedule_invitations i WHERE i.event_id = ${scheduleEvents.id} AND ((i.kind = 'org' AND i.value = ${orgId}) OR (i.kind = 'tier' AND i.value = ${tier}) ${byPerson}))`
+  const rows = db
+    .select()
+    .from(scheduleEvents)
+    .where(and(gt(scheduleEvents.endsAt, now), eq(scheduleEvents.status, 'scheduled'), or(eq(scheduleEvents.ownerOrgId, orgId), invited)))
+    .orderBy(asc(scheduleEvents.startsAt), asc(scheduleEvents.id))
+    .limit(limit)
+    .all()
+  return rows.map((e) => summary(e, actor.locale, null))
 }
 
 /** The actor's next events (invited, accepted or organised; not declined or cancelled): for home pages and a partner's 360° view. */
