@@ -12,7 +12,8 @@ import { translate } from '../../utils/i18n'
 import { parseAmountToMinor } from '../../utils/money'
 import { assertCan, can, scopeOf, type Actor } from '../auth/actor'
 import { notify } from '../notify/notify.server'
-import { getOrganisation, organisationNames, userNames, usersHolding } from '../orgs/orgs.server'
+import { activeMembersOf, getOrganisation, organisationNames, userNames, usersHolding } from '../orgs/orgs.server'
+import { cancelLinkedEvent, daySpan, upsertLinkedEvent } from '../schedules/schedules.server'
 import { MONEY_MEASURES, planMachine, signEventFor, type Measure, type PlanPart, type PlanStatus } from './plans.machine'
 import type { InitiativeInput, NewPlanInput, ObjectiveInput, PlanDetailsInput, ReviewInput } from './plans.schema'
 
@@ -249,6 +250,16 @@ export async function addInitiative(actor: Actor, id: string, input: InitiativeI
       const row = { id: newId(), planId: id, title: input.title, owner: input.owner, startDate: input.startDate, endDate: input.endDate, budgetMinor, createdAt: ctx.now }
       ctx.tx.insert(planInitiatives).values(row).run()
       ctx.audit('business_plan', id, 'initiative_added', null, { title: row.title })
+      // on the calendars of the people involved: the partner's team and the plan's vendor owner
+      upsertLinkedEvent(ctx, {
+        source: 'plan_initiative',
+        sourceId: row.id,
+        orgId: plan.partnerOrgId,
+        title: { en: translate('en', 'plans.initiative.calendarTitle', { title: row.title }), id: translate('id', 'plans.initiative.calendarTitle', { title: row.title }) },
+        ...daySpan(row.startDate, row.endDate),
+        timeZone: 'Asia/Jakarta',
+        userIds: [...activeMembersOf(plan.partnerOrgId), plan.createdBy],
+      })
     },
     { now },
   )
@@ -264,6 +275,7 @@ export async function removeInitiative(actor: Actor, id: string, initiativeId: s
       reopenForEdit(ctx, plan)
       ctx.tx.delete(planInitiatives).where(eq(planInitiatives.id, initiativeId)).run()
       ctx.audit('business_plan', id, 'initiative_removed', { title: row.title }, null)
+      cancelLinkedEvent(ctx, 'plan_initiative', initiativeId)
     },
     { now },
   )

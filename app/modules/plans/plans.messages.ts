@@ -1,5 +1,6 @@
 // The plans module's strings. `en` defines the keys; `id` must have exactly the same ones.
 export const plansEn = {
+  'plans.initiative.calendarTitle': 'Plan initiative: {title}',
   'nav.plans': "Business plans",
   'plans.title': "Joint business plans",
   'plans.new': "New plan",
@@ -145,6 +146,7 @@ export const plansEn = {
 } as const
 
 export const plansId: Record<keyof typeof plansEn, string> = {
+  'plans.initiative.calendarTitle': 'Inisiatif rencana: {title}',
   'nav.plans': "Rencana bisnis",
   'plans.title': "Rencana bisnis bersama",
   'plans.new': "Rencana baru",

@@ -362,6 +362,19 @@ export function upsertLinkedEvent(
   return { id }
 }
 
+/** The linked event of a record that no longer exists or no longer happens: cancelled, in the caller's transaction. */
+export function cancelLinkedEvent(ctx: Ctx, source: 'mdf_request' | 'plan_initiative', sourceId: string) {
+  const existing = ctx.tx.select().from(scheduleEvents).where(and(eq(scheduleEvents.source, source), eq(scheduleEvents.sourceId, sourceId))).get()
+  if (!existing || existing.status === 'cancelled') return
+  ctx.tx.update(scheduleEvents).set({ status: 'cancelled', sequence: existing.sequence + 1, updatedAt: ctx.now }).where(eq(scheduleEvents.id, existing.id)).run()
+  ctx.audit('schedule_event', existing.id, 'cancelled', { status: existing.status }, { status: 'cancelled' })
+}
+
+/** A whole-day span [first day 00:00, day after the last 00:00) in a zone, for linked events made of dates. */
+export function daySpan(startDate: string, endDate: string, timeZone = 'Asia/Jakarta'): { startsAt: number; endsAt: number } {
+  return { startsAt: zonedToUtc(`${startDate}T00:00`, timeZone), endsAt: zonedToUtc(`${endDate}T00:00`, timeZone) + 86_400_000 }
+}
+
 // ---- reminders (job) -----------------------------------------------------------------------------
 
 /** A day before an event, everyone who answered yes or maybe is reminded, once. Idempotent. */
