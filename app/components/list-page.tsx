@@ -16,7 +16,8 @@ export type Column<R> = {
 /** A table that turns into one card per row at phone width (each cell labelled by data-label). */
 export function DataTable<R extends { id: string }>({ rows, columns, caption }: { rows: R[]; columns: Column<R>[]; caption?: string }) {
   return (
-    <div className="table-wrap">
+    // focusable, so a table wider than the screen can be scrolled from the keyboard
+    <div className="table-wrap" tabIndex={0} role={caption ? 'region' : undefined} aria-label={caption}>
       <table>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>

@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -88,10 +89,10 @@ export default function CatalogVersionPage() {
             <dt>{t('suppliers.catalog.fields.valid')}</dt><dd>{number(v.validRows)}</dd>
             <dt>{t('suppliers.catalog.fields.invalid')}</dt><dd>{number(v.invalidRows)}</dd>
             {counts.map(([c, n]) => (
-              <span key={c} style={{ display: 'contents' }}>
+              <Fragment key={c}>
                 <dt>{t(`suppliers.catalog.change.${c}`)}</dt>
                 <dd><Link to={`?change=${c}`}>{number(n)}</Link></dd>
-              </span>
+              </Fragment>
             ))}
           </dl>
           {d.rejectedLines ? <p>{t('suppliers.catalog.rejectedLines', { count: d.rejectedLines })}</p> : null}

@@ -34,6 +34,8 @@ export function MonthView({ days }: { days: Day[] }) {
   const clock = useClock()
   const weeks = Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7))
   return (
+    // on a phone the month scrolls inside its own box, never the page
+    <div className="month-scroll" tabIndex={0} role="region" aria-label={t('schedules.view.month')}>
     <table className="month-grid">
       <thead>
         <tr>
@@ -66,6 +68,7 @@ export function MonthView({ days }: { days: Day[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   )
 }
 
