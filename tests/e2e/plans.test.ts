@@ -32,7 +32,7 @@ test('a manager and a partner admin build and sign a plan; a won opportunity mov
   await manager.getByRole('button', { name: id('plans.addObjective') }).click()
   await expect(manager.locator('.toast')).toContainText(id('plans.objectiveAdded'))
   // a measure whose records are not in Mitra yet says so instead of showing a number
-  await manager.locator('select[name="measure"]').selectOption('people_certified')
+  await manager.locator('select[name="measure"]').selectOption('mdf_funded_leads')
   await manager.locator('#objective-title').fill('Engineer tersertifikasi')
   await manager.locator('#objective-q1').fill('3')
   await manager.getByRole('button', { name: id('plans.addObjective') }).click()
@@ -71,8 +71,9 @@ test('a manager and a partner admin build and sign a plan; a won opportunity mov
   const sales = await asRole('sales')
   await sales.goto('/opportunities?q=Perluasan%20jaringan')
   await sales.getByRole('link', { name: 'Perluasan jaringan 12 kantor cabang' }).click()
-  await sales.getByRole('button', { name: 'Won', exact: true }).click()
-  await expect(sales.locator('[aria-current="step"]')).toHaveText('Won')
+  // the seeded stage is "Menang" for Indonesian readers (the sales user) and "Won" in English
+  await sales.getByRole('button', { name: 'Menang', exact: true }).click()
+  await expect(sales.locator('[aria-current="step"]')).toHaveText('Menang')
   await manager.goto(planUrl)
   await expect.poll(async () => rupiah((await revenueRow.locator('td').nth(currentQuarter()).textContent()) ?? '')).toBe(before + 350_000_000)
 

@@ -76,7 +76,7 @@ describe('live actuals', () => {
     await addObjective(manager, plan.id, objective({ q1: '100.000.000', q2: '100.000.000', q3: '100.000.000', q4: '100.000.000' }), NOW)
     await addObjective(manager, plan.id, objective({ measure: 'pipeline_created', title: 'Pipeline', q1: '500.000.000', q2: '100.000.000' }), NOW)
     await addObjective(manager, plan.id, objective({ measure: 'registrations_approved', title: 'Registrations', q1: '3', q2: '4' }), NOW)
-    await addObjective(manager, plan.id, objective({ measure: 'people_certified', title: 'Certified', q1: '5' }), NOW)
+    await addObjective(manager, plan.id, objective({ measure: 'mdf_funded_leads', title: 'Certified', q1: '5' }), NOW)
 
     const view = await getPlan(partnerAdmin, plan.id, NOW)
     const byTitle = (t: string) => view.objectives.find((o) => o.title === t)!.quarters
