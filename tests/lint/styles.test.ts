@@ -11,7 +11,10 @@ describe('the style sheet', () => {
     const opened: number[] = []
     for (const ch of css) {
       if (ch === '\n') line++
-      if (ch === '{') opened.push(line), depth++
+      if (ch === '{') {
+        opened.push(line)
+        depth++
+      }
       if (ch === '}') {
         depth--
         opened.pop()
