@@ -6,7 +6,8 @@ import { verifyCertificate } from '../modules/training/training.server'
 import { handle, requestLocale } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
-export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex' }]
+// a route's meta replaces the root's: keep the title (and the viewport) alongside noindex
+export const meta: MetaFunction = ({ matches }) => [...(matches.find((m) => m.id === 'root')?.meta ?? []), { name: 'robots', content: 'noindex' }]
 
 /**
  * Public: anyone holding a certificate's code may check it, without signing in. Rate-limited per IP
