@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
-import { formatFullCalendarDate } from '../utils/dates'
+import { formatCalendarDate } from '../utils/dates'
 import { useT } from '../utils/use-t'
 import type { MessageKey } from '../utils/i18n'
 
@@ -155,7 +155,7 @@ function DateField({ meta, label, hint, ...rest }: { meta: AnyField; label: stri
   const { locale } = useT()
   const initial = typeof meta.initialValue === 'string' ? meta.initialValue : ''
   const [value, setValue] = useState(initial)
-  const shown = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatFullCalendarDate(value, locale) : null
+  const shown = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCalendarDate(value, locale, 'full') : null
   return (
     <Field meta={meta} label={label} hint={hint} required={rest.required}>
       <input

@@ -17,16 +17,12 @@ export function formatDateTime(ms: number | null | undefined, locale: 'id' | 'en
 }
 
 /** A yyyy-mm-dd calendar date shown without shifting it through a time zone. */
-export function formatCalendarDate(isoDate: string | null | undefined, locale: 'id' | 'en'): string {
+/** A calendar date ("3 Mar 2027"; with style 'full': "Rabu, 3 Maret 2027" / "Wednesday, 3 March 2027"). */
+export function formatCalendarDate(isoDate: string | null | undefined, locale: 'id' | 'en', style: 'medium' | 'full' = 'medium'): string {
   if (!isoDate) return '—'
-  return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   )
-}
-
-/** A calendar date written out in full ("Rabu, 3 Maret 2027" / "Wednesday, 3 March 2027"). */
-export function formatFullCalendarDate(isoDate: string, locale: 'id' | 'en'): string {
-  return dateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
 }
 
 export function isValidTimeZone(tz: string): boolean {

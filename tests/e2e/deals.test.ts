@@ -1,5 +1,5 @@
 import { describeReason } from '../../app/modules/matching/company-match'
-import { formatFullCalendarDate } from '../../app/utils/dates'
+import { formatCalendarDate } from '../../app/utils/dates'
 import { translate } from '../../app/utils/i18n'
 import { expect, test } from './fixtures'
 
@@ -86,7 +86,7 @@ test('a manager asks a question, the partner answers in the thread, and a reject
   const closeDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
   await partner.locator('input[name="expectedCloseDate"]').fill(closeDate)
   // the browser's picker speaks the browser's language; the date is also written out in the user's
-  await expect(partner.locator('.field:has(input[name="expectedCloseDate"]) .date-echo')).toHaveText(formatFullCalendarDate(closeDate, 'id'))
+  await expect(partner.locator('.field:has(input[name="expectedCloseDate"]) .date-echo')).toHaveText(formatCalendarDate(closeDate, 'id', 'full'))
   await partner.locator('input[name="acceptRules"]').check()
   await partner.getByRole('button', { name: translate('id', 'deals.submit') }).click()
   await expect(partner.getByRole('heading', { level: 1 })).toHaveText(customer)

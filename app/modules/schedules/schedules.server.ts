@@ -372,7 +372,8 @@ export function cancelLinkedEvent(ctx: Ctx, source: 'mdf_request' | 'plan_initia
 
 /** A whole-day span [first day 00:00, day after the last 00:00) in a zone, for linked events made of dates. */
 export function daySpan(startDate: string, endDate: string, timeZone = 'Asia/Jakarta'): { startsAt: number; endsAt: number } {
-  return { startsAt: zonedToUtc(`${startDate}T00:00`, timeZone), endsAt: zonedToUtc(`${endDate}T00:00`, timeZone) + 86_400_000 }
+  // the day after the last one's midnight, not +24 h: the zone's own midnight even across a DST change
+  return { startsAt: startOfLocalDay(startDate, timeZone), endsAt: startOfLocalDay(addDaysIso(endDate, 1), timeZone) }
 }
 
 // ---- reminders (job) -----------------------------------------------------------------------------
