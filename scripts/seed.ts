@@ -201,6 +201,7 @@ if (isMain) {
     await (await import('./seed-library')).seedLibrary()
     await (await import('./seed-schedules')).seedSchedules()
     await (await import('./seed-training')).seedTraining()
+    await (await import('./seed-mdf')).seedMdf()
     console.log(`seeded demo data; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`)
   }
   closeDb()

@@ -5,6 +5,7 @@ import { cleanOrphanImports, enforceDocumentHolds, sendDocumentReminders } from 
 import { escalateOverdueApprovals } from '../modules/reports/reports.server'
 import { sendEventReminders } from '../modules/schedules/schedules.server'
 import { evaluatePartnerTiers, expireCertificates, sendCertificateReminders } from '../modules/training/training.server'
+import { accrueAllFunds, checkLedgerAndAlert, expireFunds, lapseUnclaimedRequests, sendClaimDeadlineReminders } from '../modules/mdf/mdf.server'
 import { rawSqlite } from '../utils/db.server'
 import { getEnv } from '../utils/env.server'
 import { backupDatabase } from './backup.server'
@@ -33,6 +34,14 @@ export const JOBS: Job[] = [
   { name: 'certificate-reminders', everyMs: 60 * 60_000, run: (now) => sendCertificateReminders(now) },
   // every partner's tier (revenue moves without telling training); downgrades wait out their grace period
   { name: 'evaluate-partner-tiers', everyMs: 6 * 60 * 60_000, run: (now) => evaluatePartnerTiers(now) },
+  // MDF: accrual on closed-won partner revenue, funds expiring at period end, approved activities whose
+  // claim deadline passed unclaimed (their commitment goes back), claim reminders, and the ledger's
+  // invariants checked with an alert to administrators when one breaks
+  { name: 'mdf-accrual', everyMs: 6 * 60 * 60_000, run: (now) => accrueAllFunds(now) },
+  { name: 'mdf-expire-funds', everyMs: 60 * 60_000, run: (now) => expireFunds(now) },
+  { name: 'mdf-lapse-unclaimed', everyMs: 60 * 60_000, run: (now) => lapseUnclaimedRequests(now) },
+  { name: 'mdf-claim-reminders', everyMs: 60 * 60_000, run: (now) => sendClaimDeadlineReminders(now) },
+  { name: 'mdf-reconcile', everyMs: 60 * 60_000, run: (now) => checkLedgerAndAlert(now) },
   // online backup into BACKUP_DIR, verified, newest BACKUP_KEEP kept (BACKUP_INTERVAL_HOURS=0: off)
   ...(backupHours > 0
     ? [

@@ -6,6 +6,7 @@ import { dealsEn } from '../modules/deals/deals.messages'
 import { libraryEn } from '../modules/library/library.messages'
 import { schedulesEn } from '../modules/schedules/schedules.messages'
 import { trainingEn } from '../modules/training/training.messages'
+import { mdfEn } from '../modules/mdf/mdf.messages'
 // English catalog. It defines the keys: id.ts must have exactly the same ones, so a
 // missing translation fails `npm run typecheck` instead of showing a raw key.
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...libraryEn,
   ...schedulesEn,
   ...trainingEn,
+  ...mdfEn,
   'app.tagline': 'Partner and supplier portal',
 
   'nav.main': 'Main menu',

@@ -6,6 +6,7 @@ import { dealsId } from '../modules/deals/deals.messages'
 import { libraryId } from '../modules/library/library.messages'
 import { schedulesId } from '../modules/schedules/schedules.messages'
 import { trainingId } from '../modules/training/training.messages'
+import { mdfId } from '../modules/mdf/mdf.messages'
 import type { MessageKey } from './en'
 // Bahasa Indonesia catalog: must have exactly the keys of en.ts (checked by the compiler).
 export const id: Record<MessageKey, string> = {
@@ -17,6 +18,7 @@ export const id: Record<MessageKey, string> = {
   ...libraryId,
   ...schedulesId,
   ...trainingId,
+  ...mdfId,
   'app.tagline': 'Portal mitra dan pemasok',
 
   'nav.main': 'Menu utama',

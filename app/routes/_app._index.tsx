@@ -9,6 +9,7 @@ import { AttentionToday } from '../modules/reports/attention-home'
 import { homeFor } from '../modules/reports/reports.server'
 import { SuppliersHome } from '../modules/suppliers/suppliers-home'
 import { UpcomingEvents } from '../modules/schedules/calendar-views'
+import { MdfBalancesSection } from '../modules/mdf/mdf-ui'
 import { TrainingHome, type TrainingHomeData } from '../modules/training/training-home'
 import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
@@ -80,6 +81,7 @@ export default function Home() {
       <AttentionToday data={d.attention} />
       <PlansHome data={d.plans} />
       <TrainingHome data={d.training as TrainingHomeData} />
+      {d.mdf ? <MdfBalancesSection mdf={d.mdf} vendor={false} /> : null}
       {d.pipeline?.pipelines.map((p) => (
         <section className="card" key={p.id}>
           <h2>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
+import { MdfBalancesSection } from '../modules/mdf/mdf-ui'
 import { CertificationsSection, EventsSection, OpportunitiesSection, PeopleSection, PlansSection, RegistrationsSection, TimelineSection } from '../modules/reports/partner-360'
 import { TrainingHome } from '../modules/training/training-home'
 import { partner360 } from '../modules/reports/reports.server'
@@ -57,6 +58,7 @@ export default function Partner360() {
         <TimelineSection events={d.timeline} />
       </div>
       <EventsSection events={d.events} />
+      <MdfBalancesSection mdf={d.mdf} vendor />
     </>
   )
 }

@@ -26,6 +26,10 @@ const EnvSchema = z
     MAIL_FROM: z.string().default('Mitra <no-reply@mitra.test>'),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must start with sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+    // where the Stripe client sends API calls (tests point it at a local fake; unset: Stripe itself)
+    STRIPE_API_URL: z.url().optional(),
+    // the size cap of one MDF proof-of-performance file, in megabytes
+    MDF_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
     // the vendor's name and colour in the portal (the colour must keep 4.5:1 contrast on white)
     BRAND_NAME: z.string().trim().min(1).max(40).default(DEFAULT_BRAND.name),
     BRAND_COLOR: z

@@ -66,7 +66,9 @@ export function handle<Args extends LoaderFunctionArgs | ActionFunctionArgs, R>(
         for (const [k, v] of form) if (typeof v === 'string' && !/password|confirm|current|token/i.test(k)) initialValue[k] = v
         const field = error instanceof ValidationFailed ? error.field : ''
         // returned, not thrown: the form re-renders with the message beside the field
-        return json({ status: 'error', initialValue, error: { [field]: [error.messageKey] }, message }, { status: statusOf(error) }) as unknown as R
+        // a message with parameters ("at most Rp 5.000.000") travels translated: the field cannot fill them in
+        const fieldMessage = Object.keys(error.params).length ? message : error.messageKey
+        return json({ status: 'error', initialValue, error: { [field]: [fieldMessage] }, message }, { status: statusOf(error) }) as unknown as R
       }
       throw json({ message }, { status: statusOf(error) })
     }

@@ -8,6 +8,7 @@ import { organisationHistory } from '../orgs/orgs.history.server'
 import { catalogVersionHistory, supplierApplicationHistory } from '../suppliers/suppliers.history.server'
 import { planHistory } from '../plans/plans.history.server'
 import { certificateHistory } from '../training/training.history.server'
+import { mdfClaimHistory, mdfRequestHistory } from '../mdf/mdf.history.server'
 import { userNames } from '../orgs/orgs.server'
 import { auditRowsOf } from './audit.server'
 
@@ -25,6 +26,8 @@ const RENDERERS = {
   library_item: libraryItemHistory,
   schedule_event: eventHistory,
   certificate: certificateHistory,
+  mdf_request: mdfRequestHistory,
+  mdf_claim: mdfClaimHistory,
 } as const
 
 export type HistoryEntity = keyof typeof RENDERERS

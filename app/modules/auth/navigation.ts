@@ -15,8 +15,9 @@ type NavActor = Pick<Actor, 'orgKind' | 'role' | 'orgId'>
  */
 const MENU: Entry[] = [
   { to: () => '/', label: (a) => (scopeOf(a, 'read:dashboard') ? 'nav.dashboard' : 'nav.home'), icon: 'home' },
-  { to: () => '/approvals', label: () => 'nav.approvals', needs: ['approve:deal_registration', 'approve:supplier_application', 'approve:catalog'], scope: 'any', icon: 'inbox' },
+  { to: () => '/approvals', label: () => 'nav.approvals', needs: ['approve:deal_registration', 'approve:supplier_application', 'approve:catalog', 'approve:mdf'], scope: 'any', icon: 'inbox' },
   { to: () => '/deals', label: () => 'nav.deals', needs: 'read:deal_registration', icon: 'handshake' },
+  { to: () => '/mdf', label: () => 'nav.mdf', needs: 'read:mdf', icon: 'money' },
   { to: () => '/library', label: () => 'nav.library', needs: 'read:library', icon: 'folder' },
   { to: () => '/events', label: () => 'nav.events', needs: 'read:event', icon: 'calendar' },
   { to: () => '/training', label: () => 'nav.training', needs: 'read:training', icon: 'cap' },

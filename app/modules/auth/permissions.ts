@@ -40,6 +40,10 @@ export const PERMISSIONS = {
     'read:certificate:any',
     'grant:certificate:any',
     'read:tier:any',
+    'read:mdf:any',
+    'manage:mdf:any',
+    'approve:mdf:any',
+    'pay:mdf:any',
   ],
   partner_manager: [
     'read:organisation:any',
@@ -62,6 +66,9 @@ export const PERMISSIONS = {
     'read:certificate:any',
     'grant:certificate:any',
     'read:tier:any',
+    'read:mdf:any',
+    'manage:mdf:any',
+    'approve:mdf:any',
   ],
   procurement_manager: [
     'read:organisation:any',
@@ -108,6 +115,9 @@ export const PERMISSIONS = {
     'take:training:own',
     'read:certificate:own_org',
     'read:tier:own_org',
+    'read:mdf:own_org',
+    'request:mdf:own_org',
+    'manage:payout_account:own_org',
   ],
   partner_user: [
     'read:organisation:own_org',
@@ -124,6 +134,8 @@ export const PERMISSIONS = {
     'take:training:own',
     'read:certificate:own',
     'read:tier:own_org',
+    'read:mdf:own_org',
+    'request:mdf:own_org',
   ],
   supplier_admin: [
     'read:organisation:own_org',

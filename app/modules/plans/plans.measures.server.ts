@@ -1,6 +1,7 @@
 import { partnerPipelineCreated, partnerRevenueWon } from '../crm/crm.server'
 import { registrationsApproved } from '../deals/deals.server'
 import { certifiedPeople } from '../training/training.server'
+import { mdfFundedLeads } from '../mdf/mdf.server'
 import type { Measure } from './plans.machine'
 
 /** The live actual of one measure for one partner over [fromMs, toMs): money in IDR minor units, or a count. */
@@ -18,6 +19,7 @@ export const MEASURE_PROVIDERS: Record<Measure, MeasureProvider | null> = {
   registrations_approved: (orgId, from, to) => registrationsApproved(orgId, from, to),
   // people holding a valid certificate at the end of the period (a level, not a sum of issues)
   people_certified: (orgId, _from, to) => certifiedPeople(orgId, Math.min(to, Date.now())),
-  mdf_funded_leads: null,
+  // leads reported on approved MDF claims of activities that ended in the period
+  mdf_funded_leads: (orgId, from, to) => mdfFundedLeads(orgId, from, to),
   free_text: null,
 }

@@ -8,6 +8,7 @@ import { translate, type MessageKey } from '../../utils/i18n'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { dealApprovalSources } from '../deals/deals.approvals.server'
 import { supplierApprovalSources } from '../suppliers/suppliers.approvals.server'
+import { mdfApprovalSources } from '../mdf/mdf.approvals.server'
 import { notify } from '../notify/notify.server'
 import { recipient, usersHolding } from '../orgs/orgs.server'
 import type { AgeFilter } from './reports.schema'
@@ -19,6 +20,7 @@ import type { AgeFilter } from './reports.schema'
 export const APPROVAL_SOURCES: ApprovalSource[] = [
   ...dealApprovalSources,
   ...supplierApprovalSources,
+  ...mdfApprovalSources,
 ]
 
 export const DEFAULT_SLA_HOURS = 48

@@ -1,3 +1,4 @@
+import { mdfBalancesFor } from '../mdf/mdf.server'
 import { assertCan, can, type Actor } from '../auth/actor'
 import { opportunitiesOfPartner, partnerOutcomeTotals } from '../crm/crm.server'
 import { listDeals, registrationCountsByPartner } from '../deals/deals.server'
@@ -53,7 +54,7 @@ export async function partner360(actor: Actor, orgId: string) {
   assertCan(actor, 'read:reports', { orgId })
   const org = await getOrganisation(actor, orgId)
   if (org.kind !== 'partner') throw new NotFound()
-  const [people, registrations, opportunities, plans, stats, certifications, tier, events] = await Promise.all([
+  const [people, registrations, opportunities, plans, stats, certifications, tier, events, mdf] = await Promise.all([
     listUsersOf(actor, orgId),
     listDeals(actor, { partnerOrgId: orgId, sort: 'age', dir: 'desc', pageSize: 10 }),
     opportunitiesOfPartner(actor, orgId, 10),
@@ -62,6 +63,7 @@ export async function partner360(actor: Actor, orgId: string) {
     can(actor, 'read:certificate', { orgId }) ? certificationsOf(actor, orgId, { pageSize: 10 }) : null,
     can(actor, 'read:tier', { orgId }) ? tierProgressFor(actor, orgId) : null,
     can(actor, 'read:event', { orgId }) ? upcomingEventsOfOrganisation(actor, orgId, 5) : Promise.resolve([]),
+    mdfBalancesFor(actor, orgId),
   ])
   const timeline = [
     ...registrations.rows.map((r) => ({ at: r.submittedAt ?? r.createdAt, kind: 'registration' as const, status: r.status, title: r.customerName, href: `/deals/${r.id}` })),
@@ -83,6 +85,7 @@ export async function partner360(actor: Actor, orgId: string) {
     certifications: certifications ? { total: certifications.total, rows: certifications.rows } : null,
     tier,
     events,
+    mdf,
     timeline,
   }
 }

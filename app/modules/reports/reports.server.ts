@@ -4,6 +4,7 @@ export { attentionToday } from './attention.server'
 export { listPartners, partner360, partnerStats, type PartnerStats } from './partners.server'
 export { opportunitiesCsv, partnersCsv, pipelineReportCsv, REPORT_TABLES, type ReportTable } from './exports.server'
 export { lastTwelveMonths, monthsBetween, pipelineReport } from './pipeline.server'
+import { mdfBalancesFor } from '../mdf/mdf.server'
 import { can, scopeOf, type Actor } from '../auth/actor'
 import { leadBands, partnerSourcedTotals, pipelineSummaries } from '../crm/crm.server'
 import { openRegistrationCount, partnerNextActions, pendingApprovalCount } from '../deals/deals.server'
@@ -38,5 +39,7 @@ export async function homeFor(actor: Actor) {
     attention: await attentionToday(actor),
     upcomingEvents: can(actor, 'read:event', { orgId: actor.orgId }) ? await upcomingEventsFor(actor, 5) : null,
     training: await trainingHome(actor),
+    // a partner's market development funds: what is left to spend, at a glance
+    mdf: scopeOf(actor, 'read:mdf') === 'own_org' ? await mdfBalancesFor(actor, actor.orgId) : null,
   }
 }

@@ -1,0 +1,87 @@
+// What MDF has waiting for a partner manager, for the one approval queue (app/kit/approvals.ts):
+// requests before the activity, claims after it. Buttons post `intent` to the request's page.
+import { defineApprovalSource, type ApprovalSource } from '../../kit/approvals'
+import { translate } from '../../utils/i18n'
+import { formatMoney } from '../../utils/money'
+import { assertCan } from '../auth/actor'
+import { organisationNames } from '../orgs/orgs.server'
+import { pendingClaimCount, pendingClaims } from './claims.server'
+import { fundRow } from './funds.server'
+import { pendingRequestCount, pendingRequests, requestNumber, shareCap } from './requests.server'
+import { db } from '../../utils/db.server'
+import { mdfRequests } from '../../../db/schema/mdf'
+import { inArray } from 'drizzle-orm'
+
+const requests = defineApprovalSource({
+  kind: 'mdf_request',
+  label: 'mdf.queue.request',
+  needs: 'approve:mdf',
+  async pending(actor, { orgId, limit }) {
+    assertCan(actor, 'approve:mdf')
+    const rows = pendingRequests(limit, orgId)
+    const names = organisationNames(rows.map((r) => r.orgId))
+    return rows.map((r) => {
+      const fund = fundRow(r.fundId)
+      return {
+        kind: 'mdf_request',
+        id: r.id,
+        href: `/mdf/requests/${r.id}`,
+        title: `${requestNumber(r.number)} · ${r.title}`,
+        orgId: r.orgId,
+        orgName: names.get(r.orgId)?.name ?? '',
+        waitingSince: r.submittedAt ?? r.createdAt,
+        amount: { minor: r.requestedMinor, currency: r.currency },
+        facts: [
+          translate(actor.locale, 'mdf.queue.requestFacts', { cost: formatMoney(r.costMinor, r.currency, actor.locale), pct: fund?.maxSharePct ?? 50, cap: formatMoney(shareCap(r.costMinor, fund?.maxSharePct ?? 50), r.currency, actor.locale) }),
+          translate(actor.locale, `mdf.activity.${r.activityType}`),
+        ],
+        actions: [
+          { intent: 'approve', label: 'mdf.actions.approve', tone: 'primary', confirm: 'mdf.confirm.approve' },
+          { intent: 'return', label: 'mdf.actions.return', tone: 'default', needsReason: true },
+          { intent: 'reject', label: 'mdf.actions.reject', tone: 'danger', needsReason: true },
+        ],
+      }
+    })
+  },
+  async count(actor, options) {
+    assertCan(actor, 'approve:mdf')
+    return pendingRequestCount(options?.orgId)
+  },
+})
+
+const claims = defineApprovalSource({
+  kind: 'mdf_claim',
+  label: 'mdf.queue.claim',
+  needs: 'approve:mdf',
+  async pending(actor, { orgId, limit }) {
+    assertCan(actor, 'approve:mdf')
+    const rows = pendingClaims(limit, orgId)
+    const names = organisationNames(rows.map((r) => r.orgId))
+    const reqs = new Map(rows.length ? db.select().from(mdfRequests).where(inArray(mdfRequests.id, rows.map((r) => r.requestId))).all().map((r) => [r.id, r]) : [])
+    return rows.map((c) => {
+      const r = reqs.get(c.requestId)!
+      return {
+        kind: 'mdf_claim',
+        id: c.id,
+        href: `/mdf/requests/${c.requestId}`,
+        title: `${requestNumber(r.number)} · ${r.title}`,
+        orgId: c.orgId,
+        orgName: names.get(c.orgId)?.name ?? '',
+        waitingSince: c.submittedAt,
+        amount: { minor: c.claimedMinor, currency: c.currency },
+        facts: [translate(actor.locale, 'mdf.queue.claimFacts', { approved: formatMoney(r.approvedMinor ?? 0, c.currency, actor.locale), actual: formatMoney(c.actualCostMinor, c.currency, actor.locale), leads: c.leads })],
+        actions: [
+          { intent: 'approveClaim', label: 'mdf.actions.approveClaim', tone: 'primary', confirm: 'mdf.confirm.approveClaim' },
+          { intent: 'returnClaim', label: 'mdf.actions.return', tone: 'default', needsReason: true },
+          { intent: 'rejectClaim', label: 'mdf.actions.reject', tone: 'danger', needsReason: true },
+        ],
+      }
+    })
+  },
+  async count(actor, options) {
+    assertCan(actor, 'approve:mdf')
+    return pendingClaimCount(options?.orgId)
+  },
+})
+
+export const mdfApprovalSources: ApprovalSource[] = [requests, claims]

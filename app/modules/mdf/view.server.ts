@@ -1,0 +1,121 @@
+// What the MDF pages read: one request with its claim, files, balances and the actions open to
+// the reader; a partner's balances; the vendor's overview.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { mdfAllocations, mdfFunds, mdfLedger } from '../../../db/schema/mdf'
+import { db } from '../../utils/db.server'
+import { NotFound } from '../../utils/errors'
+import { scopeOf, type Actor } from '../auth/actor'
+import { organisationNames, userNames } from '../orgs/orgs.server'
+import { claimFiles, claimOfRequest, maxClaimFileBytes, pendingClaimCount } from './claims.server'
+import { fundRow, jakartaToday } from './funds.server'
+import { balancesFromSums, balancesOf } from './ledger.server'
+import { claimMachine, requestMachine, type Balances, type ClaimPart, type LedgerKind, type RequestPart } from './mdf.machine'
+import { payoutAccountOf, payoutOptions } from './payouts.server'
+import { findRequest, pendingRequestCount, requestNumber, shareCap } from './requests.server'
+
+export async function getRequest(actor: Actor, id: string) {
+  const r = findRequest(actor, id)
+  const fund = fundRow(r.fundId)!
+  const claim = claimOfRequest(r.id)
+  const isPartner = scopeOf(actor, 'request:mdf') === 'own_org' && actor.orgId === r.orgId
+  const isManager = scopeOf(actor, 'approve:mdf') === 'any'
+  const requestParts: RequestPart[] = [...(isPartner ? (['partner'] as const) : []), ...(isManager ? (['manager'] as const) : [])]
+  const claimParts: ClaimPart[] = [...(isPartner ? (['partner'] as const) : []), ...(isManager ? (['manager'] as const) : [])]
+  const names = userNames([r.createdBy, r.decidedBy, claim?.decidedBy, claim?.createdBy, claim?.paidBy])
+  const today = jakartaToday()
+  const canClaim = isPartner && r.status === 'approved' && !claim && today >= r.endsOn && (!r.claimDueOn || today <= r.claimDueOn)
+  return {
+    request: {
+      ...r,
+      numberText: requestNumber(r.number),
+      orgName: organisationNames([r.orgId]).get(r.orgId)?.name ?? '',
+      createdByName: names.get(r.createdBy) ?? '',
+      decidedByName: r.decidedBy ? (names.get(r.decidedBy) ?? null) : null,
+      shareCapMinor: shareCap(r.costMinor, fund.maxSharePct),
+    },
+    fund: { id: fund.id, name: fund.name, maxSharePct: fund.maxSharePct, periodStart: fund.periodStart, periodEnd: fund.periodEnd, claimDeadlineDays: fund.claimDeadlineDays, expired: Boolean(fund.expiredAt) },
+    balances: balancesOf(db, r.fundId, r.orgId),
+    actions: requestMachine.allowed(r.status, requestParts),
+    canEdit: isPartner && (r.status === 'draft' || r.status === 'returned'),
+    canClaim,
+    claimOpensOn: r.status === 'approved' && !claim && today < r.endsOn ? r.endsOn : null,
+    maxUploadMb: Math.round(maxClaimFileBytes() / 1024 / 1024),
+    claim: claim
+      ? {
+          ...claim,
+          decidedByName: claim.decidedBy ? (names.get(claim.decidedBy) ?? null) : null,
+          createdByName: names.get(claim.createdBy) ?? '',
+          files: claimFiles(claim.id).map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, mime: f.mime, createdAt: f.createdAt })),
+          actions: claimMachine.allowed(claim.status, claimParts).filter((e) => e !== 'resubmit'),
+          canResubmit: isPartner && claim.status === 'returned',
+          payout: payoutOptions(actor, claim),
+          maxClaimMinor: Math.min(r.approvedMinor ?? 0, shareCap(claim.actualCostMinor, fund.maxSharePct)),
+        }
+      : null,
+  }
+}
+
+/** A partner's balances in every fund it holds an allocation in, and the total per currency. */
+export async function mdfBalancesFor(actor: Actor, orgId: string) {
+  const scope = scopeOf(actor, 'read:mdf')
+  if (!scope || (scope !== 'any' && orgId !== actor.orgId)) return null
+  const funds = db
+    .select({ id: mdfFunds.id, name: mdfFunds.name, currency: mdfFunds.currency, periodStart: mdfFunds.periodStart, periodEnd: mdfFunds.periodEnd, expiredAt: mdfFunds.expiredAt })
+    .from(mdfFunds)
+    .innerJoin(mdfAllocations, and(eq(mdfAllocations.fundId, mdfFunds.id), eq(mdfAllocations.orgId, orgId)))
+    .all()
+  if (!funds.length) return { funds: [], totals: [] as { currency: string; balances: Balances }[] }
+  const sums = db
+    .select({ fundId: mdfLedger.fundId, kind: mdfLedger.kind, total: sql<number>`sum(${mdfLedger.amountMinor})` })
+    .from(mdfLedger)
+    .where(and(eq(mdfLedger.orgId, orgId), inArray(mdfLedger.fundId, funds.map((f) => f.id))))
+    .groupBy(mdfLedger.fundId, mdfLedger.kind)
+    .all()
+  const byFund = new Map<string, Partial<Record<LedgerKind, number>>>()
+  for (const s of sums) byFund.set(s.fundId, { ...byFund.get(s.fundId), [s.kind]: Number(s.total) })
+  const rows = funds
+    .map((f) => ({ ...f, expired: Boolean(f.expiredAt), balances: balancesFromSums(byFund.get(f.id) ?? {}) }))
+    .sort((a, b) => (a.expired === b.expired ? b.periodStart.localeCompare(a.periodStart) : a.expired ? 1 : -1))
+  const totals = new Map<string, Balances>()
+  for (const f of rows.filter((r) => !r.expired)) {
+    const t = totals.get(f.currency) ?? { allocated: 0, committed: 0, claimed: 0, paid: 0, available: 0 }
+    for (const k of Object.keys(t) as (keyof Balances)[]) t[k] += f.balances[k]
+    totals.set(f.currency, t)
+  }
+  return { funds: rows, totals: [...totals].map(([currency, balances]) => ({ currency, balances })) }
+}
+
+/** Funds open for new requests to this partner (allocation held, period not over). */
+export function openFundsFor(orgId: string) {
+  const today = jakartaToday()
+  return db
+    .select({ id: mdfFunds.id, name: mdfFunds.name, currency: mdfFunds.currency, maxSharePct: mdfFunds.maxSharePct, periodStart: mdfFunds.periodStart, periodEnd: mdfFunds.periodEnd })
+    .from(mdfFunds)
+    .innerJoin(mdfAllocations, and(eq(mdfAllocations.fundId, mdfFunds.id), eq(mdfAllocations.orgId, orgId)))
+    .where(and(isNull(mdfFunds.expiredAt), sql`${mdfFunds.periodEnd} >= ${today}`))
+    .all()
+    .map((f) => ({ ...f, available: balancesOf(db, f.id, orgId).available }))
+}
+
+/** The partner admin's payout settings. */
+export async function payoutSettings(actor: Actor) {
+  if (scopeOf(actor, 'manage:payout_account') !== 'own_org') throw new NotFound()
+  const account = payoutAccountOf(actor.orgId)
+  return { account }
+}
+
+/** Leads the partner reported on approved claims of activities in [from, to) (plans' "MDF-funded leads"). */
+export async function mdfFundedLeads(orgId: string, fromMs: number, toMs: number): Promise<number> {
+  const from = jakartaToday(fromMs)
+  const to = jakartaToday(toMs - 1)
+  const row = db.get<{ n: number | null }>(sql`select sum(c.leads) as n from mdf_claims c join mdf_requests r on r.id = c.request_id
+    where c.org_id = ${orgId} and c.status in ('approved','paying','paid') and r.ends_on >= ${from} and r.ends_on <= ${to}`)
+  return Number(row?.n ?? 0)
+}
+
+
+/** How much waits for a manager: the MDF page's headline for vendor staff. */
+export async function mdfQueueCounts(actor: Actor) {
+  if (scopeOf(actor, 'approve:mdf') !== 'any') return null
+  return { requests: pendingRequestCount(), claims: pendingClaimCount() }
+}
