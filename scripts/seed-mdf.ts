@@ -1,7 +1,8 @@
 // Demo market development funds: last quarter's fund, where PT Maju Jaya ran a trade show that was
 // claimed with an invoice and paid (so the statement, the remittance advice and the burn-down have
-// history) and CV Sinar Digital's claim waits for the partner manager; this quarter's fund
-// allocated by the tier rule, with a PT Maju Jaya webinar waiting for approval and a draft.
+// history) and CV Sinar Digital had a webinar paid in part and a print claim waiting for the partner
+// manager; a US-dollar regional fund for CV Sinar Digital; this quarter's fund allocated by the tier
+// rule, with a PT Maju Jaya webinar waiting for approval, a draft, and a returned Sinar request.
 import { eq } from 'drizzle-orm'
 import { db } from '../app/utils/db.server'
 
@@ -58,7 +59,18 @@ export async function seedMdf() {
   const webinarDates = { start: plusDays(prevDates.start, 30), end: plusDays(prevDates.start, 30) }
   const sinarWebinar = await mdf.createRequest(sinar, { fundId: last, activityType: 'webinar', title: 'Webinar transformasi digital UKM', description: 'Webinar dua jam untuk 150 UKM di Jawa Timur.', startsOn: webinarDates.start, endsOn: webinarDates.end, expectedLeads: 25, expectedPipeline: '400.000.000', cost: '30.000.000', requested: '15.000.000' }, { submit: true, now: t0 + 7 * DAY })
   await mdf.decideRequest(manager, sinarWebinar, { event: 'approve' }, { now: t0 + 8 * DAY })
-  await mdf.fileClaim(sinar, sinarWebinar, { actualCost: '28.000.000', claimed: '14.000.000', leads: 31, attendees: 140, pipeline: '500.000.000', notes: '' }, [await invoice('Webinar — platform dan iklan')], { now: at(plusDays(webinarDates.end, 2)) })
+  const webinarClaimAt = at(plusDays(webinarDates.end, 2))
+  const webinarClaim = await mdf.fileClaim(sinar, sinarWebinar, { actualCost: '28.000.000', claimed: '14.000.000', leads: 31, attendees: 140, pipeline: '500.000.000', notes: '' }, [await invoice('Webinar — platform dan iklan')], { now: webinarClaimAt })
+  await mdf.decideClaim(manager, webinarClaim, { event: 'approve', amountMinor: 12_000_000 }, { now: webinarClaimAt + DAY })
+  await mdf.payManually(finance, webinarClaim, 'MANDIRI-TRF-77120', { now: webinarClaimAt + 2 * DAY })
+  const printDates = { start: plusDays(prevDates.start, 40), end: plusDays(prevDates.start, 45) }
+  const sinarPrint = await mdf.createRequest(sinar, { fundId: last, activityType: 'print', title: 'Brosur dan spanduk toko', description: 'Materi cetak bersama merek vendor untuk 12 toko mitra.', startsOn: printDates.start, endsOn: printDates.end, expectedLeads: 10, expectedPipeline: '150.000.000', cost: '16.000.000', requested: '8.000.000' }, { submit: true, now: t0 + 9 * DAY })
+  await mdf.decideRequest(manager, sinarPrint, { event: 'approve' }, { now: t0 + 10 * DAY })
+  await mdf.fileClaim(sinar, sinarPrint, { actualCost: '16.500.000', claimed: '8.000.000', leads: 12, attendees: 0, pipeline: '150.000.000', notes: 'Foto spanduk di toko dan faktur percetakan.' }, [await invoice('Percetakan — brosur dan spanduk')], { now: at(plusDays(printDates.end, 5)) })
+
+  // a regional co-marketing fund in US dollars, for CV Sinar Digital only
+  const regional = await mdf.createFund(manager, { name: `Regional co-marketing H${prev.quarter <= 2 ? 1 : 2} ${prev.year}`, periodType: 'half', year: prev.year, part: prev.quarter <= 2 ? 1 : 2, currency: 'USD', budgetMinor: 5_000_000, maxSharePct: 60, claimDeadlineDays: 45, accrualBps: null, tierAmounts: null }, { now: t0 })
+  await mdf.allocate(manager, regional, sinar.orgId, 1_500_000, { now: t0 + DAY })
 
   // this quarter: the tier rule allocates; a webinar waits for approval, an event is a draft
   const current = await mdf.createFund(manager, { name: `MDF K${quarter} ${year}`, periodType: 'quarter', year, part: quarter, currency: 'IDR', budgetMinor: 2_000_000_000, maxSharePct: 50, claimDeadlineDays: 60, accrualBps: null, tierAmounts: { platinum: 400_000_000, gold: 250_000_000, silver: 100_000_000 } })
@@ -68,6 +80,8 @@ export async function seedMdf() {
   const end = mdf.periodDates('quarter', year, quarter).end
   const soon = today < end ? plusDays(today, 1) <= end ? plusDays(today, 1) : today : today
   await mdf.createRequest(majuJaya, { fundId: current, activityType: 'webinar', title: 'Seri webinar keamanan siber', description: 'Tiga webinar untuk CIO sektor keuangan, bersama tim pra-penjualan vendor.', startsOn: soon, endsOn: soon, expectedLeads: 30, expectedPipeline: '900.000.000', cost: '50.000.000', requested: '25.000.000' }, { submit: true })
+  const returned = await mdf.createRequest(sinar, { fundId: current, activityType: 'digital_campaign', title: 'Kampanye iklan LinkedIn', description: 'Iklan berbayar empat minggu untuk manajer TI di Surabaya.', startsOn: end, endsOn: end, expectedLeads: 20, expectedPipeline: '300.000.000', cost: '40.000.000', requested: '20.000.000' }, { submit: true })
+  await mdf.decideRequest(manager, returned, { event: 'return', reason: 'Berapa anggaran per minggu, dan siapa target audiensnya?' })
   await mdf.createRequest(majuJaya, { fundId: current, activityType: 'event', title: 'Acara pelanggan Surabaya', description: 'Makan malam dan demo untuk 40 pelanggan di Surabaya.', startsOn: end, endsOn: end, expectedLeads: 15, expectedPipeline: '600.000.000', cost: '80.000.000', requested: '40.000.000' }, { submit: false })
   // demo history: no real mail for these, and no sessions left behind by the seeding actors
   db.update(emailOutbox).set({ status: 'sent', sentAt: Date.now() }).run()

@@ -51,6 +51,8 @@ export function intentAction(verbs: Record<string, FormVerb<any, any>>, unknownI
     const intent = String(form.get('intent') ?? '')
     const v = Object.prototype.hasOwnProperty.call(verbs, intent) ? verbs[intent] : undefined
     if (!v) return json({ status: 'error' as const, intent, message: unknownIntent }, { status: 400 })
+    // as in formAction: the record must exist for this actor (404) before its input is judged (400)
+    await v.guard?.(actor, args)
     const submission = parseWithZod(form, { schema: v.schema })
     if (submission.status !== 'success') {
       const first = Object.values(submission.error ?? {}).flat()[0]

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DataTable } from '../components/list-page'
 import { ConfirmButton, PageHeader, SubmitButton } from '../components/ui'
 import { intentAction, verb } from '../kit/form-action.server'
-import { requireCapability } from '../modules/auth/require-actor.server'
+import { requireActor } from '../modules/auth/require-actor.server'
 import { BalanceTiles, BurnDownChart } from '../modules/mdf/mdf-ui'
 import { AllocateSchema, EmptySchema } from '../modules/mdf/mdf.schema'
 import { allocate, applyTierRule, burnDown, getFund, partnerChoices, runAccrual } from '../modules/mdf/mdf.server'
@@ -13,7 +13,7 @@ import { handle } from '../utils/route.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireCapability(request, 'read:mdf')
+  const actor = await requireActor(request)
   const d = await getFund(actor, params.fundId!)
   return json({ ...d, burn: burnDown(d.fund.id), partners: d.canManage ? partnerChoices() : [] })
 })

@@ -1,7 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeader, SubmitButton } from '../components/ui'
 import { formAction, verb } from '../kit/form-action.server'
+import { scopeOf } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { PayoutAccountSchema } from '../modules/mdf/mdf.schema'
 import { payoutSettings, setPayoutAccount } from '../modules/mdf/mdf.server'
@@ -10,6 +11,8 @@ import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request)
+  // the partner admin's page; a partner user is shown the funds, anyone else their home
+  if (scopeOf(actor, 'manage:payout_account') !== 'own_org') return redirect(scopeOf(actor, 'read:mdf') ? '/mdf' : '/')
   const s = await payoutSettings(actor)
   return json({ account: s.account })
 })

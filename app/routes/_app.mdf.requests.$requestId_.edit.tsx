@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '../components/ui'
-import { requireCapability } from '../modules/auth/require-actor.server'
+import { requireActor } from '../modules/auth/require-actor.server'
 import { RequestSchema } from '../modules/mdf/mdf.schema'
 import { getRequest, openFundsFor, updateRequest } from '../modules/mdf/mdf.server'
 import { RequestForm } from '../modules/mdf/request-form'
@@ -12,7 +12,7 @@ import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireCapability(request, 'read:mdf')
+  const actor = await requireActor(request)
   const d = await getRequest(actor, params.requestId!)
   if (!d.canEdit) return redirect(`/mdf/requests/${params.requestId}`)
   const r = d.request
@@ -27,7 +27,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 })
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = await requireCapability(request, 'request:mdf')
+  const actor = await requireActor(request)
   await getRequest(actor, params.requestId!)
   const submission = parseWithZod(await request.formData(), { schema: RequestSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })

@@ -23,7 +23,7 @@ type Person = keyof typeof PEOPLE
 const ATTACKERS = ['partnerUser', 'partnerAdmin', 'supplierAdmin'] as const satisfies readonly Person[]
 
 /** Where a real id of another organisation's record comes from, per kind of URL parameter. */
-type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange' | 'plan' | 'planFile' | 'partnerOrg' | 'libraryItem' | 'libraryFile' | 'libraryVersion' | 'event' | 'course' | 'certification' | 'certificate' | 'certificateFile'
+type Source = 'account' | 'contact' | 'lead' | 'opportunity' | 'pipeline' | 'organisation' | 'deal' | 'supplier' | 'catalogSku' | 'catalogVersion' | 'application' | 'supplierDocument' | 'supplierDocumentFile' | 'supplierChange' | 'plan' | 'planFile' | 'partnerOrg' | 'libraryItem' | 'libraryFile' | 'libraryVersion' | 'event' | 'course' | 'certification' | 'certificate' | 'certificateFile' | 'mdfRequest' | 'mdfClaim' | 'mdfClaimFile' | 'mdfFund' | 'mdfPaidClaim' | 'mdfStatement' | 'mdfEditable'
 
 // Plausible bodies for actions: valid enough that only the access check can stop them.
 let ids: { accountId: string; pipelineId: string; stageId: string; opportunityInPipeline: string; submittedDeal: string }
@@ -156,6 +156,18 @@ const ROUTE_POLICY: Record<string, RoutePolicy<Person, Source>> = {
   'routes/_app.training.manage': { audience: 'vendor-only', control: 'manager' },
   'routes/_app.training.manage.grant': { audience: 'vendor-only', control: 'manager', form: () => ({ email: PEOPLE.partnerUser, certificationId: 'secureedge-associate', reason: 'walker probe' }) },
   'routes/_app.settings.tiers': { audience: 'vendor-only', control: 'admin', form: () => ({ graceDays: '0', 'silver.people': '0' }) },
+  // market development funds: a partner reads its own requests, claims and files; vendor staff all
+  'routes/_app.mdf._index': { audience: 'signed-in' },
+  'routes/_app.mdf.requests.new': { audience: 'signed-in', form: () => ({ intent: 'draft', fundId: 'no-such-fund', activityType: 'event', title: 'Walker probe', description: 'walker probe', startsOn: '2030-01-01', endsOn: '2030-01-02', cost: '1000000', requested: '100000' }) },
+  'routes/_app.mdf.requests.$requestId': { audience: 'own-org', control: 'otherPartnerAdmin', params: { requestId: 'mdfRequest' }, form: () => ({ intent: 'withdraw' }) },
+  'routes/_app.mdf.requests.$requestId_.edit': { audience: 'own-org', control: 'otherPartnerAdmin', params: { requestId: 'mdfEditable' } },
+  'routes/_app.mdf.payouts': { audience: 'signed-in', form: () => ({ stripeAccountId: 'acct_walkerprobe01' }) },
+  'routes/_app.mdf.funds.new': { audience: 'vendor-only', control: 'manager', form: () => ({ name: 'Walker probe fund', periodType: 'year', year: '2031', part: '1', currency: 'IDR', budget: '1000000', maxSharePct: '50', claimDeadlineDays: '60' }) },
+  'routes/_app.mdf.funds.$fundId': { audience: 'vendor-only', control: 'manager', params: { fundId: 'mdfFund' }, form: () => ({ intent: 'accrue' }) },
+  'routes/mdf.claims.$claimId.files.$fileId': { audience: 'own-org', control: 'otherPartnerAdmin', params: { claimId: 'mdfClaim', fileId: 'mdfClaimFile' } },
+  'routes/mdf.claims.$claimId.remittance': { audience: 'own-org', control: 'admin', params: { claimId: 'mdfPaidClaim' } },
+  'routes/mdf.statement.$fundId': { audience: 'own-org', control: 'otherPartnerAdmin', params: { fundId: 'mdfStatement' } },
+  'routes/webhooks.stripe': { audience: 'public', reason: "Stripe's webhook: the signature over the raw body is the credential (verified with the endpoint secret before anything is read)" },
   'routes/verify.$code': { audience: 'public', reason: 'a certificate is checked by whoever holds its code (an employer, a customer); rate-limited, and any miss answers alike', params: { code: 'AAAA-BBBB-CCCC' } },
 }
 
@@ -245,6 +257,25 @@ function sources(): Record<Source, ParamSource<Person>> {
     certificateFile: {
       foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id FROM training_certificates WHERE org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
     },
+    // CV Sinar Digital's MDF request, its claim and its proof file (seed-mdf.ts)
+    mdfRequest: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id, title AS marker FROM mdf_requests WHERE org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
+    },
+    mdfEditable: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one("SELECT id, title AS marker FROM mdf_requests WHERE org_id = ? AND status = 'returned' ORDER BY id LIMIT 1", orgOf('otherPartnerAdmin').id)),
+    },
+    mdfClaim: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT id, NULL AS marker FROM mdf_claims WHERE org_id = ? ORDER BY id LIMIT 1', orgOf('otherPartnerAdmin').id)),
+    },
+    mdfClaimFile: {
+      foreignFor: (attacker) => (orgOf(attacker).id === orgOf('otherPartnerAdmin').id ? [] : one('SELECT f.id, NULL AS marker FROM mdf_claim_files f JOIN mdf_claims c ON c.id = f.claim_id WHERE c.org_id = ? ORDER BY c.id LIMIT 1', orgOf('otherPartnerAdmin').id)),
+    },
+    // a fund's page is the vendor's
+    mdfFund: { foreignFor: () => one('SELECT id, name AS marker FROM mdf_funds ORDER BY period_start LIMIT 1') },
+    // PT Maju Jaya's paid claim: its remittance advice is theirs and the vendor's
+    mdfPaidClaim: { foreignFor: (attacker) => one("SELECT id, NULL AS marker FROM mdf_claims WHERE status = 'paid' AND org_id <> ? ORDER BY id LIMIT 1", orgOf(attacker).id) },
+    // a fund in which the attacker's organisation has no money: its statement is someone else's business
+    mdfStatement: { foreignFor: (attacker) => one('SELECT f.id, NULL AS marker FROM mdf_funds f WHERE NOT EXISTS (SELECT 1 FROM mdf_ledger l WHERE l.fund_id = f.id AND l.org_id = ?) AND EXISTS (SELECT 1 FROM mdf_ledger l WHERE l.fund_id = f.id AND l.org_id = ?) ORDER BY f.period_start LIMIT 1', orgOf(attacker).id, orgOf('otherPartnerAdmin').id) },
     // another partner, another supplier and the vendor: every organisation but the attacker's own
     organisation: {
       foreignFor: (attacker) => {
