@@ -8,7 +8,6 @@ import { PERIOD_TYPES } from '../modules/mdf/mdf.machine'
 import { FundSchema } from '../modules/mdf/mdf.schema'
 import { createFund } from '../modules/mdf/mdf.server'
 import { CURRENCIES, parseAmountToMinor } from '../utils/money'
-import { ValidationFailed } from '../utils/errors'
 import { handle } from '../utils/route.server'
 import { redirectWithToast } from '../utils/toast.server'
 import { useT } from '../utils/use-t'
@@ -26,15 +25,18 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: FundSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const v = submission.value
+  // amounts are read in the fund's currency; a bad one is answered beside its field, the form kept
+  const errors: Record<string, string[]> = {}
   const money = (field: string, text: string) => {
     const minor = parseAmountToMinor(text, v.currency, actor.locale)
-    if (minor === null || minor < 0) throw new ValidationFailed(field, 'errors.amount')
-    return minor
+    if (minor === null || minor < 0) errors[field] = ['errors.amount']
+    return minor ?? 0
   }
   const budgetMinor = money('budget', v.budget)
-  if (budgetMinor === 0) throw new ValidationFailed('budget', 'errors.amount')
+  if (budgetMinor === 0) errors.budget = ['errors.amount']
   const tierAmounts: Record<string, number> = {}
   for (const [tier, field] of Object.entries(TIER_FIELDS)) if (v[field]) tierAmounts[tier] = money(field, v[field])
+  if (Object.keys(errors).length) return json(submission.reply({ fieldErrors: errors }), { status: 400 })
   const accrualBps = v.accrualPct ? Math.round(Number(v.accrualPct.replace(',', '.')) * 100) : null
   const id = await createFund(actor, { name: v.name, periodType: v.periodType, year: v.year, part: v.periodType === 'year' ? 1 : v.part, currency: v.currency, budgetMinor, maxSharePct: v.maxSharePct, claimDeadlineDays: v.claimDeadlineDays, accrualBps: accrualBps || null, tierAmounts: Object.keys(tierAmounts).length ? tierAmounts : null })
   return redirectWithToast(`/mdf/funds/${id}`, { key: 'mdf.toast.fundCreated' })
@@ -45,7 +47,7 @@ export default function NewFund() {
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const [form, f] = useForm({ lastResult: lastResult as any, defaultValue: { name: `MDF Q${d.quarter} ${d.year}`, periodType: 'quarter', year: String(d.year), part: String(d.quarter), currency: 'IDR', maxSharePct: '50', claimDeadlineDays: '60' }, onValidate: ({ formData }) => parseWithZod(formData, { schema: FundSchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ lastResult: lastResult as any, defaultValue: { name: `MDF Q${d.quarter} ${d.year}`, periodType: 'quarter', year: String(d.year), part: String(d.quarter), currency: 'IDR', maxSharePct: '50', claimDeadlineDays: '60' }, onValidate: ({ formData }) => parseWithZod(formData, { schema: FundSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <>
       <PageHeader title={t('mdf.fund.new')} />

@@ -324,7 +324,7 @@ function ClaimForm({ intent, maxMb, currency, answer, defaults }: { intent: 'cla
   const { t, tl } = useT()
   const last = answer as { status?: string; error?: Record<string, string[]>; initialValue?: Record<string, string> } | undefined
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const [form, f] = useForm({ lastResult: last?.status === 'error' ? (last as any) : undefined, defaultValue: defaults, onValidate: ({ formData }) => parseWithZod(formData, { schema: ClaimSchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ lastResult: last?.status === 'error' ? (last as any) : undefined, defaultValue: defaults, onValidate: ({ formData }) => parseWithZod(formData, { schema: ClaimSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   const fileError = last?.error?.files?.[0]
   return (
     <section className="card">

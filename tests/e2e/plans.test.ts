@@ -31,12 +31,13 @@ test('a manager and a partner admin build and sign a plan; a won opportunity mov
   for (const q of [1, 2, 3, 4]) await manager.locator(`#objective-q${q}`).fill('500.000.000')
   await manager.getByRole('button', { name: id('plans.addObjective') }).click()
   await expect(manager.locator('.toast')).toContainText(id('plans.objectiveAdded'))
-  // a measure whose records are not in Mitra yet says so instead of showing a number
+  // MDF-funded leads come from the MDF module's approved claims: a real number, never "not available"
   await manager.locator('select[name="measure"]').selectOption('mdf_funded_leads')
-  await manager.locator('#objective-title').fill('Engineer tersertifikasi')
+  await manager.locator('#objective-title').fill('Prospek dari MDF')
   await manager.locator('#objective-q1').fill('3')
   await manager.getByRole('button', { name: id('plans.addObjective') }).click()
-  await expect(manager.getByText(id('plans.notAvailable'))).toBeVisible()
+  await expect(manager.locator('tbody tr', { hasText: 'Prospek dari MDF' })).toBeVisible()
+  await expect(manager.getByText(id('plans.notAvailable'))).toHaveCount(0)
   const revenueRow = manager.locator('tbody tr', { hasText: 'Pendapatan dari mitra' })
   const before = rupiah((await revenueRow.locator('td').nth(currentQuarter()).textContent()) ?? '')
   await expectUsable(manager, planUrl)

@@ -76,7 +76,7 @@ describe('live actuals', () => {
     await addObjective(manager, plan.id, objective({ q1: '100.000.000', q2: '100.000.000', q3: '100.000.000', q4: '100.000.000' }), NOW)
     await addObjective(manager, plan.id, objective({ measure: 'pipeline_created', title: 'Pipeline', q1: '500.000.000', q2: '100.000.000' }), NOW)
     await addObjective(manager, plan.id, objective({ measure: 'registrations_approved', title: 'Registrations', q1: '3', q2: '4' }), NOW)
-    await addObjective(manager, plan.id, objective({ measure: 'mdf_funded_leads', title: 'Certified', q1: '5' }), NOW)
+    await addObjective(manager, plan.id, objective({ measure: 'mdf_funded_leads', title: 'MDF leads', q1: '5' }), NOW)
 
     const view = await getPlan(partnerAdmin, plan.id, NOW)
     const byTitle = (t: string) => view.objectives.find((o) => o.title === t)!.quarters
@@ -84,7 +84,8 @@ describe('live actuals', () => {
     // pipeline created: what was created in the quarter (won, lost or open), IDR only
     expect(byTitle('Pipeline').map((x) => x.actual)).toEqual([1_000_000_000, 80_000_000, 0, 0])
     expect(byTitle('Registrations').map((x) => [x.actual, x.progress])).toEqual([[2, 'off_track'], [1, 'off_track'], [0, 'no_target'], [0, 'no_target']])
-    expect(byTitle('Certified').map((x) => [x.actual, x.progress])).toEqual([[null, 'unavailable'], [null, 'unavailable'], [null, 'unavailable'], [null, 'unavailable']])
+    // MDF-funded leads come from the MDF module now: no approved claims, so a real zero
+    expect(byTitle('MDF leads').map((x) => [x.actual, x.progress])).toEqual([[0, 'off_track'], [0, 'no_target'], [0, 'no_target'], [0, 'no_target']])
   })
 
   it('counts an opportunity as won in the quarter it moved into the won stage', async () => {
