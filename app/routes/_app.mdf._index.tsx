@@ -83,7 +83,7 @@ export default function Mdf() {
               { label: t('mdf.balances.available'), numeric: true, cell: (r) => money(r.balances.available, r.currency) },
               ...(d.vendor
                 ? [{ label: t('mdf.fund.partners'), numeric: true, cell: (r: (typeof d.funds)[number]) => number(r.partners) }]
-                : [{ label: t('mdf.statement'), cell: (r: (typeof d.funds)[number]) => <a href={`/mdf/statement/${r.id}`}>{t('mdf.statementPdf')}</a> }]),
+                : [{ label: t('mdf.statement'), cell: (r: (typeof d.funds)[number]) => <a href={`/mdf/statement/${r.id}`} download>{t('mdf.statementPdf')}</a> }]),
             ]}
           />
         ) : (

@@ -75,7 +75,7 @@ export default function FundPage() {
               { label: t('mdf.balances.claimed'), numeric: true, cell: (r) => money(r.balances.claimed, f.currency) },
               { label: t('mdf.balances.paid'), numeric: true, cell: (r) => money(r.balances.paid, f.currency) },
               { label: t('mdf.balances.available'), numeric: true, cell: (r) => money(r.balances.available, f.currency) },
-              { label: t('mdf.statement'), cell: (r) => <a href={`/mdf/statement/${f.id}?org=${r.orgId}`}>{t('mdf.statementPdf')}</a> },
+              { label: t('mdf.statement'), cell: (r) => <a href={`/mdf/statement/${f.id}?org=${r.orgId}`} download>{t('mdf.statementPdf')}</a> },
             ]}
           />
         ) : (

@@ -260,7 +260,7 @@ export default function MdfRequestPage() {
               <ul className="file-list">
                 {c.files.map((f) => (
                   <li key={f.id}>
-                    <a href={`/mdf/claims/${c.id}/files/${f.id}`}>{f.fileName}</a> <span className="hint">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
+                    <a href={`/mdf/claims/${c.id}/files/${f.id}`} download>{f.fileName}</a> <span className="hint">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
                   </li>
                 ))}
               </ul>
@@ -269,7 +269,7 @@ export default function MdfRequestPage() {
               <>
                 <dt>{t('mdf.payout.paidOn')}</dt>
                 <dd>
-                  {dateTime(c.paidAt)} · {t(`mdf.payout.method.${c.payoutMethod ?? 'manual'}`)} · <a href={`/mdf/claims/${c.id}/remittance`}>{t('mdf.payout.remittancePdf')}</a>
+                  {dateTime(c.paidAt)} · {t(`mdf.payout.method.${c.payoutMethod ?? 'manual'}`)} · <a href={`/mdf/claims/${c.id}/remittance`} download>{t('mdf.payout.remittancePdf')}</a>
                 </dd>
               </>
             ) : null}
