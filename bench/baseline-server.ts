@@ -187,6 +187,51 @@ function approvalsPage(): { title: string; body: string } {
   return { title: 'Approval queue', body: `<p>${waiting} waiting</p><ul>${items}</ul>` }
 }
 
+// the MDF pages (issue 12): the same reads as listFunds, mdfBalancesFor, mdfQueueCounts and listRequests
+const hasMdf = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mdf_funds'`).get() !== undefined
+const mdfQ = hasMdf
+  ? {
+      funds: db.prepare(`select * from "mdf_funds" order by "mdf_funds"."period_start" desc, "mdf_funds"."name" asc`),
+      fundsOf: db.prepare(`select "mdf_funds".* from "mdf_funds" inner join "mdf_allocations" on ("mdf_allocations"."fund_id" = "mdf_funds"."id" and "mdf_allocations"."org_id" = ?) order by "mdf_funds"."period_start" desc`),
+      fundSums: db.prepare(`select "kind", sum("amount_minor") as total from "mdf_ledger" where "mdf_ledger"."fund_id" = ? group by "mdf_ledger"."kind"`),
+      orgFundSums: db.prepare(`select "kind", sum("amount_minor") as total from "mdf_ledger" where ("mdf_ledger"."fund_id" = ? and "mdf_ledger"."org_id" = ?) group by "mdf_ledger"."kind"`),
+      allocationCount: db.prepare(`select "id" from "mdf_allocations" where "mdf_allocations"."fund_id" = ?`),
+      pendingRequests: db.prepare(`select count(*) as n from "mdf_requests" where "mdf_requests"."status" = 'submitted'`),
+      pendingClaims: db.prepare(`select count(*) as n from "mdf_claims" where "mdf_claims"."status" = 'submitted'`),
+      page: db.prepare(`select * from "mdf_requests" order by "mdf_requests"."created_at" desc, "mdf_requests"."number" desc limit ? offset ?`),
+      pageOf: db.prepare(`select * from "mdf_requests" where "mdf_requests"."org_id" = ? order by "mdf_requests"."created_at" desc, "mdf_requests"."number" desc limit ? offset ?`),
+      count: db.prepare(`select count(*) as n from "mdf_requests"`),
+      countOf: db.prepare(`select count(*) as n from "mdf_requests" where "mdf_requests"."org_id" = ?`),
+      claimsOf: db.prepare(`select "request_id", "status" from "mdf_claims" where "mdf_claims"."request_id" in (select value from json_each(?))`),
+      orgNames: db.prepare(`select "id", "name", "tier" from "organisations" where "organisations"."id" in (select value from json_each(?))`),
+    }
+  : null
+
+function mdfBalances(rows: { kind: string; total: number }[]) {
+  const s = Object.fromEntries(rows.map((r) => [r.kind, Number(r.total)]))
+  const allocated = (s.allocate ?? 0) + (s.accrue ?? 0) - (s.expire ?? 0)
+  const committed = (s.commit ?? 0) - (s.release ?? 0)
+  return { allocated, committed, claimed: s.approve_claim ?? 0, paid: (s.pay ?? 0) - (s.reverse ?? 0), available: allocated - committed }
+}
+
+function mdfPage(actor: Actor): { title: string; body: string } {
+  const m = mdfQ!
+  const vendor = actor.orgKind === 'vendor'
+  const funds = (vendor ? m.funds.all() : m.fundsOf.all(actor.orgId)) as Row[]
+  const fundRows = funds.map((f) => {
+    const b = mdfBalances((vendor ? m.fundSums.all(f.id) : m.orgFundSums.all(f.id, actor.orgId)) as { kind: string; total: number }[])
+    const partners = vendor ? m.allocationCount.all(f.id).length : 1
+    return `<tr><td>${esc(f.name)}</td><td>${esc(f.period_start)} – ${esc(f.period_end)}</td><td>${money(b.allocated, String(f.currency))}</td><td>${money(b.committed, String(f.currency))}</td><td>${money(b.paid, String(f.currency))}</td><td>${money(b.available, String(f.currency))}</td><td>${partners}</td></tr>`
+  })
+  const queue = vendor ? `<p>${(m.pendingRequests.get() as { n: number }).n} requests, ${(m.pendingClaims.get() as { n: number }).n} claims waiting</p>` : ''
+  const rows = (vendor ? m.page.all(PAGE_SIZE, 0) : m.pageOf.all(actor.orgId, PAGE_SIZE, 0)) as Row[]
+  const total = (vendor ? m.count.get() : m.countOf.get(actor.orgId)) as { n: number }
+  const names = new Map((m.orgNames.all(JSON.stringify(rows.map((r) => r.org_id))) as { id: string; name: string }[]).map((o) => [o.id, o.name]))
+  const claims = new Map((m.claimsOf.all(JSON.stringify(rows.map((r) => r.id))) as { request_id: string; status: string }[]).map((c) => [c.request_id, c.status]))
+  const list = rows.map((r) => `<tr><td><a href="/mdf/requests/${esc(r.id)}">MDF-${String(r.number).padStart(4, '0')}</a></td><td>${esc(r.title)}</td><td>${esc(names.get(String(r.org_id)) ?? '')}</td><td>${esc(r.status)}</td><td>${esc(claims.get(String(r.id)) ?? '—')}</td><td>${esc(r.starts_on)} – ${esc(r.ends_on)}</td><td>${money(Number(r.requested_minor), String(r.currency))}</td></tr>`)
+  return { title: 'Market development funds', body: `${queue}<table>${fundRows.join('')}</table><p>${total.n} requests</p><table>${list.join('')}</table>` }
+}
+
 function actual(measure: string, orgId: string, from: number, to: number): number | null {
   const c = consoleQ!
   if (measure === 'revenue_won') return Number((c.revenueWon.get(orgId, from, to, 1, 'IDR') as { amount: number | null }).amount ?? 0)
@@ -429,6 +474,7 @@ const server = http.createServer((req, res) => {
     else if (consoleQ && APPROVER_ROLES.has(actor.role) && url.pathname === '/approvals') page = approvalsPage()
     else if (consoleQ && APPROVER_ROLES.has(actor.role) && url.pathname === '/reports') page = reportsPage()
     else if (consoleQ && url.pathname.startsWith('/plans/')) page = planPage(decodeURIComponent(url.pathname.slice('/plans/'.length)))
+    else if (mdfQ && url.pathname === '/mdf') page = mdfPage(actor)
     if (page && consoleQ && url.pathname === '/' && actor.orgKind === 'vendor' && APPROVER_ROLES.has(actor.role)) page = { ...page, body: dashboardConsole() + page.body }
     if (!page) return send(req, res, 404, 'text/plain', 'not found')
     send(req, res, 200, 'text/html; charset=utf-8', layout(actor, unread, page.title, page.body))

@@ -262,6 +262,7 @@ type Fixtures = {
   largestAccount: { id: string; name: string; opportunities: number; contacts: number }
   busyAccount: { id: string; name: string; opportunities: number; contacts: number }
   whalePlan?: string
+  mdfWhaleRequests?: number
 }
 
 async function pageSpecs(appOrigin: string, meta: DatasetMeta): Promise<{ pages: PageSpec[]; cookies: Record<string, string> }> {
@@ -282,6 +283,13 @@ async function pageSpecs(appOrigin: string, meta: DatasetMeta): Promise<{ pages:
       { key: 'approval-queue', label: 'approval queue, every kind', path: '/approvals', cookie: cookies[f.vendorLogin]! },
       ...(f.whalePlan ? [{ key: 'plan-whale', label: `business plan with live actuals, whale partner (${n(f.whalePartner.opportunities)} deals)`, path: `/plans/${f.whalePlan}`, cookie: cookies[f.vendorLogin]! }] : []),
       { key: 'pipeline-report', label: 'pipeline report (funnel, partners, regions, months)', path: '/reports', cookie: cookies[f.vendorLogin]! },
+      // market development funds (issue 12): the whale partner's MDF page, the manager's MDF page with its queue
+      ...(f.mdfWhaleRequests
+        ? [
+            { key: 'mdf-partner-whale', label: `MDF page, whale partner (${n(f.mdfWhaleRequests)} requests)`, path: '/mdf', cookie: cookies[f.whalePartner.login]! },
+            { key: 'mdf-manager', label: 'MDF page and queue, partner manager', path: '/mdf', cookie: cookies[f.vendorLogin]! },
+          ]
+        : []),
     ],
   }
 }
