@@ -290,11 +290,13 @@ export async function partnerSourcedTotals(actor: Actor, partnerOrgId: string) {
 
 /**
  * Closed-won IDR value of partner-sourced opportunities per partner since a time (the tier engine's
- * trailing twelve months). An opportunity has no close date of its own, so a won opportunity counts
- * from its last change, which is when it reached the won stage unless edited later.
+ * trailing twelve months), counted from when each reached its closed stage (`closed_at`, as the plans'
+ * revenue measure counts it). The range on (partner_org_id, closed_at) keeps a whale partner's home
+ * from reading every one of its thousands of opportunities (11 ms at M before, when it filtered on
+ * the last change).
  */
 export function partnerWonRevenueSince(sinceMs: number, partnerOrgIds?: string[]): Map<string, number> {
-  const conditions = [eq(pipelineStages.isWon, true), eq(opportunities.currency, 'IDR'), gte(opportunities.updatedAt, sinceMs), isNotNull(opportunities.partnerOrgId)]
+  const conditions = [eq(pipelineStages.isWon, true), eq(opportunities.currency, 'IDR'), gte(opportunities.closedAt, sinceMs), isNotNull(opportunities.partnerOrgId)]
   if (partnerOrgIds) conditions.push(inArray(opportunities.partnerOrgId, partnerOrgIds))
   const rows = db
     .select({ orgId: opportunities.partnerOrgId, amount: sum(opportunities.amountMinor) })
