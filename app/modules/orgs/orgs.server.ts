@@ -356,7 +356,7 @@ export function createSupplierWithAdmin(ctx: Ctx, input: { name: string; legalNa
   ctx.tx.insert(users).values({ id: userId, email, name: input.admin.name, status: 'invited', locale: input.admin.locale, createdAt: ctx.now, updatedAt: ctx.now }).run()
   ctx.tx.insert(memberships).values({ id: newId(), userId, orgId, role: 'supplier_admin', createdAt: ctx.now }).run()
   ctx.tx.insert(invitations).values({ id: newId(), tokenHash: hashToken(secret), email, name: input.admin.name, orgId, role: 'supplier_admin', invitedBy: input.invitedBy, expiresAt: ctx.now + INVITATION_TTL_MS, createdAt: ctx.now }).run()
-  queueEmail(ctx, email, 'invitation', input.admin.locale, { name: input.admin.name, org: input.name, inviter: input.inviterName, link: `${getEnv().APP_URL}/invitations/${secret}`, days: 7 })
+  queueEmail(ctx, email, 'invitation', input.admin.locale, { name: input.admin.name, org: input.name, inviter: input.inviterName, link: `${getEnv().APP_URL}/invitations/${secret}?lang=${input.admin.locale}`, days: 7 })
   ctx.audit('user', userId, 'invited', null, { email, role: 'supplier_admin', orgId })
   return { orgId, secret }
 }
