@@ -211,11 +211,13 @@ export function FormActions({ cancelTo, submitLabel }: { cancelTo: string; submi
 }
 
 /** One labelled text box and the button that sends it as `intent`: reject with a reason, ask a question, answer… */
-export function IntentTextForm({ intent, name, label, button, rows = 2, className = 'btn', required = true }: { intent: string; name: string; label: string; button: string; rows?: number; className?: string; required?: boolean }) {
+export function IntentTextForm({ intent, name, label, button, rows = 2, className = 'btn', required = true, id }: { intent: string; name: string; label: string; button: string; rows?: number; className?: string; required?: boolean; id?: string }) {
+  // two of these on one page (return with a question, reject with a reason) share a field name, never an id
+  const fieldId = id ?? `${intent}-${name}`
   return (
     <Form method="post" className="stack">
-      <label htmlFor={name}>{label}</label>
-      <textarea id={name} name={name} required={required} rows={rows} />
+      <label htmlFor={fieldId}>{label}</label>
+      <textarea id={fieldId} name={name} required={required} rows={rows} />
       <button type="submit" name="intent" value={intent} className={className}>
         {button}
       </button>

@@ -204,18 +204,7 @@ export default function MdfRequestPage() {
       {can('approve') ? (
         <section className="card">
           <h2>{t('mdf.decide.title')}</h2>
-          <Form method="post" className="stack">
-            <label htmlFor="approve-amount">{t('mdf.decide.partialLabel', { currency: r.currency })}</label>
-            <input id="approve-amount" name="amount" inputMode="decimal" placeholder={String(r.requestedMinor)} aria-describedby="approve-amount-hint" />
-            <p className="hint" id="approve-amount-hint">
-              {t('mdf.decide.partialHint', { amount: money(r.requestedMinor, r.currency) })}
-            </p>
-            <ConfirmButton intent="approve" message="mdf.confirm.approve" className="btn btn-primary">
-              {t('mdf.actions.approve')}
-            </ConfirmButton>
-          </Form>
-          <IntentTextForm intent="return" name="reason" label={t('mdf.decide.question')} button={t('mdf.actions.return')} />
-          <IntentTextForm intent="reject" name="reason" label={t('mdf.decide.reason')} button={t('mdf.actions.reject')} className="btn btn-danger" />
+          <Decision id="approve-amount" on="" amount={r.requestedMinor} currency={r.currency} />
         </section>
       ) : null}
 
@@ -275,20 +264,7 @@ export default function MdfRequestPage() {
             ) : null}
           </dl>
           {canClaim('approve') ? (
-            <>
-              <Form method="post" className="stack">
-                <label htmlFor="claim-amount">{t('mdf.decide.partialLabel', { currency: c.currency })}</label>
-                <input id="claim-amount" name="amount" inputMode="decimal" aria-describedby="claim-amount-hint" />
-                <p className="hint" id="claim-amount-hint">
-                  {t('mdf.decide.partialHint', { amount: money(c.claimedMinor, c.currency) })}
-                </p>
-                <ConfirmButton intent="approveClaim" message="mdf.confirm.approveClaim" className="btn btn-primary">
-                  {t('mdf.actions.approveClaim')}
-                </ConfirmButton>
-              </Form>
-              <IntentTextForm intent="returnClaim" name="reason" label={t('mdf.decide.question')} button={t('mdf.actions.return')} />
-              <IntentTextForm intent="rejectClaim" name="reason" label={t('mdf.decide.reason')} button={t('mdf.actions.reject')} className="btn btn-danger" />
-            </>
+            <Decision id="claim-amount" on="Claim" amount={c.claimedMinor} currency={c.currency} />
           ) : null}
           {c.payout.canPay ? (
             <div className="stack">
@@ -316,6 +292,27 @@ export default function MdfRequestPage() {
         <AuditTrail entries={d.history} />
       </section>
       <Link to="/mdf">{t('mdf.backToMdf')}</Link>
+    </>
+  )
+}
+
+/** Approve (in full, or in part with an amount), return with a question, or reject with a reason: a request's or a claim's. */
+function Decision({ id, on, amount, currency }: { id: string; on: '' | 'Claim'; amount: number; currency: string }) {
+  const { t, money } = useT()
+  return (
+    <>
+      <Form method="post" className="stack">
+        <label htmlFor={id}>{t('mdf.decide.partialLabel', { currency })}</label>
+        <input id={id} name="amount" inputMode="decimal" aria-describedby={`${id}-hint`} />
+        <p className="hint" id={`${id}-hint`}>
+          {t('mdf.decide.partialHint', { amount: money(amount, currency) })}
+        </p>
+        <ConfirmButton intent={`approve${on}`} message={on ? 'mdf.confirm.approveClaim' : 'mdf.confirm.approve'} className="btn btn-primary">
+          {on ? t('mdf.actions.approveClaim') : t('mdf.actions.approve')}
+        </ConfirmButton>
+      </Form>
+      <IntentTextForm intent={`return${on}`} name="reason" label={t('mdf.decide.question')} button={t('mdf.actions.return')} />
+      <IntentTextForm intent={`reject${on}`} name="reason" label={t('mdf.decide.reason')} button={t('mdf.actions.reject')} className="btn btn-danger" />
     </>
   )
 }

@@ -5,13 +5,12 @@ import fs from 'node:fs'
 import { and, asc, count, eq } from 'drizzle-orm'
 import { mdfClaimFiles, mdfClaims, mdfRequests } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
-import { assertSaneAmount } from '../../utils/amount-limits.server'
 import { db } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { translate } from '../../utils/i18n'
 import { newId } from '../../utils/ids'
-import { formatMoney, parseAmountToMinor } from '../../utils/money'
+import { formatMoney } from '../../utils/money'
 import { downloadHeaders, storeUpload, uploadPath, type UploadAccepted, type UploadKind } from '../../utils/upload.server'
 import { assertCan, type Actor } from '../auth/actor'
 import { notify } from '../notify/notify.server'
@@ -19,7 +18,7 @@ import { activeMembersOf, userNames, usersHolding } from '../orgs/orgs.server'
 import { fundRow, jakartaToday, mdfApprovers } from './funds.server'
 import { committedToRequest, writeEntry } from './ledger.server'
 import { claimMachine, type ClaimEvent } from './mdf.machine'
-import { findRequest, requestNumber, shareCap } from './requests.server'
+import { findRequest, readAmount, requestNumber, shareCap } from './requests.server'
 
 export type MdfClaim = typeof mdfClaims.$inferSelect
 
@@ -33,18 +32,11 @@ export function maxClaimFileBytes() {
 
 export type ClaimInput = { actualCost: string; claimed: string; leads: number; attendees: number; pipeline: string; notes: string }
 
-function amount(field: string, text: string, currency: string, actor: Actor, allowZero = false): number {
-  const minor = parseAmountToMinor(text || (allowZero ? '0' : ''), currency, actor.locale)
-  if (minor === null || minor < 0 || (!allowZero && minor === 0)) throw new ValidationFailed(field, 'errors.amount')
-  assertSaneAmount(field, minor, currency, actor.locale)
-  return minor
-}
-
 function checkAmounts(actor: Actor, input: ClaimInput, request: typeof mdfRequests.$inferSelect) {
   const fund = fundRow(request.fundId)!
-  const actualCostMinor = amount('actualCost', input.actualCost, request.currency, actor)
-  const claimedMinor = amount('claimed', input.claimed, request.currency, actor)
-  const pipelineMinor = amount('pipeline', input.pipeline, request.currency, actor, true)
+  const actualCostMinor = readAmount('actualCost', input.actualCost, request.currency, actor)
+  const claimedMinor = readAmount('claimed', input.claimed, request.currency, actor)
+  const pipelineMinor = readAmount('pipeline', input.pipeline, request.currency, actor, true)
   const approved = request.approvedMinor ?? 0
   const cap = Math.min(approved, shareCap(actualCostMinor, fund.maxSharePct))
   if (claimedMinor > cap) {

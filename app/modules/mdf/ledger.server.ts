@@ -1,6 +1,6 @@
 // The MDF ledger: every movement of money is one row; balances are sums of rows, never a column
 // edited in place. The rules that keep money honest live here, beside the only writer of rows.
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { mdfClaims, mdfFunds, mdfLedger } from '../../../db/schema/mdf'
 import type { Ctx } from '../../kit/mutate.server'
 import { db, type DbOrTx } from '../../utils/db.server'
@@ -58,28 +58,27 @@ export function balancesByOrg(fundId: string): Map<string, Balances> {
   return new Map([...sums].map(([org, s]) => [org, balancesFromSums(s)]))
 }
 
-/** The amount still committed to one request (commitments minus releases). */
-export function committedToRequest(tx: DbOrTx, requestId: string): number {
-  const s = tx
+/** Entries of one kind minus entries of another, over one request's or one claim's rows. */
+function net(tx: DbOrTx, on: 'request' | 'claim', id: string, plus: LedgerKind, minus: LedgerKind): number {
+  const column = on === 'request' ? mdfLedger.requestId : mdfLedger.claimId
+  const rows = tx
     .select({ kind: mdfLedger.kind, total: sql<number>`sum(${mdfLedger.amountMinor})` })
     .from(mdfLedger)
-    .where(and(eq(mdfLedger.requestId, requestId), sql`${mdfLedger.kind} in ('commit','release')`))
+    .where(and(eq(column, id), inArray(mdfLedger.kind, [plus, minus])))
     .groupBy(mdfLedger.kind)
     .all()
-  const m = Object.fromEntries(s.map((r) => [r.kind, Number(r.total)]))
-  return (m.commit ?? 0) - (m.release ?? 0)
+  const m = new Map(rows.map((r) => [r.kind, Number(r.total)]))
+  return (m.get(plus) ?? 0) - (m.get(minus) ?? 0)
+}
+
+/** The amount still committed to one request (commitments minus releases). */
+export function committedToRequest(tx: DbOrTx, requestId: string): number {
+  return net(tx, 'request', requestId, 'commit', 'release')
 }
 
 /** What has been paid on one claim (payments minus reversals). */
 export function paidOnClaim(tx: DbOrTx, claimId: string): number {
-  const s = tx
-    .select({ kind: mdfLedger.kind, total: sql<number>`sum(${mdfLedger.amountMinor})` })
-    .from(mdfLedger)
-    .where(and(eq(mdfLedger.claimId, claimId), sql`${mdfLedger.kind} in ('pay','reverse')`))
-    .groupBy(mdfLedger.kind)
-    .all()
-  const m = Object.fromEntries(s.map((r) => [r.kind, Number(r.total)]))
-  return (m.pay ?? 0) - (m.reverse ?? 0)
+  return net(tx, 'claim', claimId, 'pay', 'reverse')
 }
 
 export type ReconcileProblem = { fundId: string; orgId: string | null; claimId?: string; rule: string; detail: string }

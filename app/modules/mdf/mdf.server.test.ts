@@ -80,7 +80,7 @@ describe('requests: caps and decisions', () => {
     // outside the fund's period, or with no allocation at all
     await expect(createRequest(partnerUser, request(f, { startsOn: '2026-07-02', endsOn: '2026-07-03' }), { submit: true, now: APRIL })).rejects.toMatchObject({ field: 'startsOn', messageKey: 'mdf.errors.outsidePeriod' })
     await expect(createRequest(other, request(f), { submit: true, now: APRIL })).rejects.toMatchObject({ field: 'fundId', messageKey: 'mdf.errors.noAllocation' })
-    expect(await db.select().from(mdfRequests).where(eq(mdfRequests.fundId, f)).all().length).toBe(1)
+    expect(db.select().from(mdfRequests).where(eq(mdfRequests.fundId, f)).all().length).toBe(1)
   })
 
   it('approval commits the amount; a partial approval commits less; the loser of two approvals is refused with words', async () => {

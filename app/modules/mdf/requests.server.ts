@@ -41,8 +41,9 @@ export function shareCap(costMinor: number, sharePct: number) {
   return Math.floor((costMinor * sharePct) / 100)
 }
 
-function amount(field: string, text: string, currency: string, actor: Actor, allowZero = false): number {
-  const minor = parseAmountToMinor(text, currency, actor.locale)
+/** An amount typed in a form, in the fund's currency: a ValidationFailed beside its field when it is not one. */
+export function readAmount(field: string, text: string, currency: string, actor: Actor, allowZero = false): number {
+  const minor = parseAmountToMinor(text || (allowZero ? '0' : ''), currency, actor.locale)
   if (minor === null || minor < 0 || (!allowZero && minor === 0)) throw new ValidationFailed(field, 'errors.amount')
   assertSaneAmount(field, minor, currency, actor.locale)
   return minor
@@ -55,9 +56,9 @@ function checked(actor: Actor, input: RequestInput, fund: Fund, now?: number) {
   if (!allocation) throw new ValidationFailed('fundId', 'mdf.errors.noAllocation')
   if (input.endsOn < input.startsOn) throw new ValidationFailed('endsOn', 'mdf.errors.endBeforeStart')
   if (input.startsOn < fund.periodStart || input.startsOn > fund.periodEnd) throw new ValidationFailed('startsOn', 'mdf.errors.outsidePeriod', { from: fund.periodStart, to: fund.periodEnd })
-  const costMinor = amount('cost', input.cost, fund.currency, actor)
-  const requestedMinor = amount('requested', input.requested, fund.currency, actor)
-  const expectedPipelineMinor = amount('expectedPipeline', input.expectedPipeline || '0', fund.currency, actor, true)
+  const costMinor = readAmount('cost', input.cost, fund.currency, actor)
+  const requestedMinor = readAmount('requested', input.requested, fund.currency, actor)
+  const expectedPipelineMinor = readAmount('expectedPipeline', input.expectedPipeline, fund.currency, actor, true)
   const cap = shareCap(costMinor, fund.maxSharePct)
   if (requestedMinor > cap) throw new ValidationFailed('requested', 'mdf.errors.overShare', { pct: fund.maxSharePct, max: formatMoney(cap, fund.currency, actor.locale) })
   return { costMinor, requestedMinor, expectedPipelineMinor }
