@@ -42,19 +42,27 @@ export type CsvMessageKey =
   | 'suppliers.csv.columnCount'
 
 const LIMITS: Partial<Record<CatalogColumn, number>> = { sku: 64, name: 200, description: 2000, unit: 20, category: 100 }
-const LIMIT_LIST = Object.entries(LIMITS) as [CatalogColumn, number][]
+const LIMIT_ENTRIES = Object.entries(LIMITS) as [CatalogColumn, number][]
 const REQUIRED = ['sku', 'name', 'unit', 'price', 'currency'] as const
-const PRICE = /^(\d+)(?:\.(\d+))?$/
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const TRUE = new Set(['', '1', 'true', 'yes', 'ya', 'y', 'aktif', 'active'])
 const FALSE = new Set(['0', 'false', 'no', 'tidak', 'n', 'nonaktif', 'inactive'])
 
+// a catalog repeats a handful of dates over a million rows: remember the answers (bounded)
+const dateAnswers = new Map<string, boolean>()
 function isDate(s: string): boolean {
+  const known = dateAnswers.get(s)
+  if (known !== undefined) return known
   const m = DATE.exec(s)
-  if (!m) return false
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
+  let ok = false
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
+    ok = d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
+  }
+  if (dateAnswers.size >= 10_000) dateAnswers.clear()
+  dateAnswers.set(s, ok)
+  return ok
 }
 
 /**
@@ -63,59 +71,83 @@ function isDate(s: string): boolean {
  * file, "12.500" could be twelve and a half or twelve thousand five hundred.
  */
 export function priceToMinor(text: string, currency: string): { ok: true; minor: number } | { ok: false; key: CsvMessageKey; params?: Record<string, string | number> } {
-  const m = PRICE.exec(text)
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text)
   if (!m) return { ok: false, key: 'suppliers.csv.badPrice' }
   const digits = minorDigits(currency)
   const frac = (m[2] ?? '').replace(/0+$/, '')
   if (frac.length > digits) return { ok: false, key: 'suppliers.csv.tooManyDecimals', params: { currency, digits } }
-  // the common case in plain numbers (exact below 2^53); BigInt only for long figures
-  if (m[1].length <= 12) return { ok: true, minor: Number(m[1]) * 10 ** digits + Number((frac + '000').slice(0, digits) || '0') }
+  const padded = (frac + '0'.repeat(digits)).slice(0, digits)
+  // up to 15 integer digits a double holds the value exactly, and the product and sum stay exact
+  // while they are at most MAX_SAFE_INTEGER (beyond, they round to more than it): no BigInt needed
+  if (m[1].length <= 15) {
+    const fast = Number(m[1]) * 10 ** digits + (padded ? Number(padded) : 0)
+    if (fast > Number.MAX_SAFE_INTEGER) return { ok: false, key: 'suppliers.csv.priceTooLarge' }
+    return { ok: true, minor: fast }
+  }
   const minor = BigInt(m[1]) * 10n ** BigInt(digits) + BigInt((frac + '0'.repeat(digits)).slice(0, digits) || '0')
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, key: 'suppliers.csv.priceTooLarge' }
   return { ok: true, minor: Number(minor) }
 }
 
+// module-level helpers rather than closures made anew for each of a million rows
+function pushError(errors: RowError[], rowNo: number, column: CatalogColumn, key: CsvMessageKey, params?: Record<string, string | number>) {
+  errors.push({ rowNo, column, key, ...(params ? { params } : {}) })
+}
+
+const INTEGER = /^\d{1,9}$/
+function readInt(v: Record<CatalogColumn, string>, c: CatalogColumn, min: number, fallback: number | null, errors: RowError[], rowNo: number): number | null {
+  if (!v[c]) return fallback
+  if (!INTEGER.test(v[c]) || Number(v[c]) < min) {
+    pushError(errors, rowNo, c, 'suppliers.csv.badInteger', { min })
+    return fallback
+  }
+  return Number(v[c])
+}
+
 /** Judges one record (the fields in header order). `rowNo` counts the header as row 1, as a spreadsheet shows it. */
 export function validateRow(fields: readonly string[], rowNo: number, today: string): { line: StagedLine } | { errors: RowError[] } {
   if (fields.length !== CATALOG_COLUMNS.length) return { errors: [{ rowNo, column: null, key: 'suppliers.csv.columnCount', params: { expected: CATALOG_COLUMNS.length, found: fields.length } }] }
-  // a plain loop: this runs a million times for a large file
-  const v = {} as Record<CatalogColumn, string>
-  for (let i = 0; i < CATALOG_COLUMNS.length; i++) v[CATALOG_COLUMNS[i]] = (fields[i] ?? '').trim()
+  // one object of a fixed shape per row (a million rows: no per-row arrays or entries)
+  const v: Record<CatalogColumn, string> = {
+    sku: fields[0].trim(),
+    name: fields[1].trim(),
+    description: fields[2].trim(),
+    unit: fields[3].trim(),
+    price: fields[4].trim(),
+    currency: fields[5].trim(),
+    min_order_qty: fields[6].trim(),
+    lead_time_days: fields[7].trim(),
+    category: fields[8].trim(),
+    effective_from: fields[9].trim(),
+    effective_to: fields[10].trim(),
+    active: fields[11].trim(),
+  }
   const errors: RowError[] = []
-  const err = (column: CatalogColumn, key: CsvMessageKey, params?: Record<string, string | number>) => errors.push({ rowNo, column, key, ...(params ? { params } : {}) })
 
-  for (const c of REQUIRED) if (!v[c]) err(c, 'suppliers.csv.required')
-  for (const [c, max] of LIMIT_LIST) if (v[c].length > max) err(c, 'suppliers.csv.tooLong', { max })
-  if (v.sku && v.sku.length <= 64 && !SKU.test(v.sku)) err('sku', 'suppliers.csv.badSku')
+  for (const c of REQUIRED) if (!v[c]) pushError(errors, rowNo, c, 'suppliers.csv.required')
+  for (const [c, max] of LIMIT_ENTRIES) if (v[c].length > max) pushError(errors, rowNo, c, 'suppliers.csv.tooLong', { max })
+  if (v.sku && v.sku.length <= 64 && !SKU.test(v.sku)) pushError(errors, rowNo, 'sku', 'suppliers.csv.badSku')
 
   const currency = v.currency.toUpperCase()
   const currencyOk = /^[A-Z]{3}$/.test(currency) && KNOWN_CURRENCIES.has(currency)
-  if (v.currency && !currencyOk) err('currency', 'suppliers.csv.badCurrency')
+  if (v.currency && !currencyOk) pushError(errors, rowNo, 'currency', 'suppliers.csv.badCurrency')
   let priceMinor = 0
   if (v.price) {
     const p = priceToMinor(v.price, currencyOk ? currency : 'IDR')
     if (p.ok) priceMinor = p.minor
-    else err('price', p.key, p.params)
+    else pushError(errors, rowNo, 'price', p.key, p.params)
   }
 
-  const int = (c: CatalogColumn, min: number, fallback: number | null): number | null => {
-    if (!v[c]) return fallback
-    if (!/^\d{1,9}$/.test(v[c]) || Number(v[c]) < min) {
-      err(c, 'suppliers.csv.badInteger', { min })
-      return fallback
-    }
-    return Number(v[c])
-  }
-  const minOrderQty = int('min_order_qty', 1, 1) ?? 1
-  const leadTimeDays = int('lead_time_days', 0, null)
+  const minOrderQty = readInt(v, 'min_order_qty', 1, 1, errors, rowNo) ?? 1
+  const leadTimeDays = readInt(v, 'lead_time_days', 0, null, errors, rowNo)
 
-  if (v.effective_from && !isDate(v.effective_from)) err('effective_from', 'suppliers.csv.badDate')
-  if (v.effective_to && !isDate(v.effective_to)) err('effective_to', 'suppliers.csv.badDate')
+  if (v.effective_from && !isDate(v.effective_from)) pushError(errors, rowNo, 'effective_from', 'suppliers.csv.badDate')
+  if (v.effective_to && !isDate(v.effective_to)) pushError(errors, rowNo, 'effective_to', 'suppliers.csv.badDate')
   const effectiveFrom = v.effective_from || today
-  if (v.effective_to && isDate(v.effective_to) && isDate(effectiveFrom) && v.effective_to < effectiveFrom) err('effective_to', 'suppliers.csv.dateOrder')
+  if (v.effective_to && isDate(v.effective_to) && isDate(effectiveFrom) && v.effective_to < effectiveFrom) pushError(errors, rowNo, 'effective_to', 'suppliers.csv.dateOrder')
 
   const active = v.active.toLowerCase()
-  if (!TRUE.has(active) && !FALSE.has(active)) err('active', 'suppliers.csv.badActive')
+  if (!TRUE.has(active) && !FALSE.has(active)) pushError(errors, rowNo, 'active', 'suppliers.csv.badActive')
 
   if (errors.length) return { errors }
   return {
