@@ -55,7 +55,7 @@ export default function OrganisationPage() {
   // the first person invited into an organisation is its administrator; later ones default to a user.
   // The form's id follows the head count, so it starts empty again after each invitation is sent.
   const firstInvite = d.users.length === 0
-  const [form, f] = useForm({ id: `invite-${d.users.length}`, lastResult, defaultValue: { name: '', email: '', locale, role: firstInvite ? d.roles[0] : d.roles[d.roles.length - 1] }, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ id: `invite-${d.users.length}`, lastResult, defaultValue: { name: '', email: '', locale, role: firstInvite ? d.roles[0] : d.roles[d.roles.length - 1] }, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   const o = d.org
   return (
     <>

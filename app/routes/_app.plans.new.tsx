@@ -33,7 +33,7 @@ export default function NewPlan() {
   const d = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
-  const [form, f] = useForm({ lastResult, defaultValue: { year: String(d.year), title: '' }, onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlanSchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ lastResult, defaultValue: { year: String(d.year), title: '' }, onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlanSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <>
       <PageHeader title={t('plans.new')} subtitle={d.vendor ? undefined : d.partnerName} />

@@ -44,8 +44,8 @@ export default function Profile() {
   const { profile, timeZones } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const { t } = useT()
-  const [profileForm, pf] = useForm({ id: 'profile', lastResult: data?.form === 'profile' ? data.result : undefined, defaultValue: profile, onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }), shouldValidate: 'onBlur' })
-  const [passwordForm, pw] = useForm({ id: 'password', lastResult: data?.form === 'password' ? data.result : undefined, onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }), shouldValidate: 'onBlur' })
+  const [profileForm, pf] = useForm({ id: 'profile', lastResult: data?.form === 'profile' ? data.result : undefined, defaultValue: profile, onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
+  const [passwordForm, pw] = useForm({ id: 'password', lastResult: data?.form === 'password' ? data.result : undefined, onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <>
       <PageHeader title={t('profile.title')} subtitle={profile.email} />

@@ -29,7 +29,7 @@ export default function DealRulesPage() {
   const { rules } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
-  const [form, f] = useForm({ lastResult, defaultValue: { ...asDefaults(rules), autoFlagApprovedMatch: rules.autoFlagApprovedMatch ? 'on' : '' }, onValidate: ({ formData }) => parseWithZod(formData, { schema: DealRulesSchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ lastResult, defaultValue: { ...asDefaults(rules), autoFlagApprovedMatch: rules.autoFlagApprovedMatch ? 'on' : '' }, onValidate: ({ formData }) => parseWithZod(formData, { schema: DealRulesSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <>
       <PageHeader title={t('nav.dealRules')} />

@@ -53,7 +53,7 @@ export default function TierSettings() {
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
   const ids = d.certifications.map((c) => c.value)
-  const [form, f] = useForm<TierForm, TierRulesInput>({ lastResult, defaultValue: defaults(d.rules, d.graceDays, ids) as TierForm, onValidate: ({ formData }) => parseWithZod(formData, { schema: tierRulesFormSchema(ids) }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm<TierForm, TierRulesInput>({ lastResult, defaultValue: defaults(d.rules, d.graceDays, ids) as TierForm, onValidate: ({ formData }) => parseWithZod(formData, { schema: tierRulesFormSchema(ids) }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <>
       <PageHeader title={t('training.tiers.title')} subtitle={t('training.tiers.intro')} />

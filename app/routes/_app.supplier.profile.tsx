@@ -51,7 +51,7 @@ export default function EditSupplierProfile() {
       bankHolder: d.profile.bankHolder ?? '',
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onBlur', shouldRevalidate: 'onInput',
   })
   return (
     <>

@@ -24,7 +24,7 @@ export const action = formAction({
 export default function InviteSupplier() {
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
-  const [form, fields] = useForm({ lastResult: lastResult as never, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSupplierSchema }), shouldValidate: 'onBlur' })
+  const [form, fields] = useForm({ lastResult: lastResult as never, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSupplierSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <>
       <PageHeader title={t('suppliers.invite.title')} />

@@ -29,7 +29,7 @@ export default function CertificatePage() {
   const d = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t, tl, date } = useT()
-  const [form, f] = useForm({ lastResult: lastResult as never, onValidate: ({ formData }) => parseWithZod(formData, { schema: ReasonSchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ lastResult: lastResult as never, onValidate: ({ formData }) => parseWithZod(formData, { schema: ReasonSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   const message = (lastResult as { message?: string } | undefined)?.message
   return (
     <>

@@ -25,7 +25,7 @@ export default function GrantCertificate() {
   const { certifications } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
-  const [form, f] = useForm({ lastResult: lastResult as never, onValidate: ({ formData }) => parseWithZod(formData, { schema: GrantCertificateSchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ lastResult: lastResult as never, onValidate: ({ formData }) => parseWithZod(formData, { schema: GrantCertificateSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <>
       <PageHeader title={t('training.manage.grant')} subtitle={t('training.manage.grantHint')} />

@@ -19,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const data = useActionData<typeof action>()
   const { t } = useT()
-  const [form, fields] = useForm({ lastResult: data?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }), shouldValidate: 'onBlur' })
+  const [form, fields] = useForm({ lastResult: data?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <PublicLayout title={t('auth.forgotTitle')}>
       {data?.sent ? (

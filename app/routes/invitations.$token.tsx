@@ -29,7 +29,7 @@ export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }), shouldValidate: 'onBlur' })
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   if (!invitation) {
     return (
       <PublicLayout title={t('auth.invitationTitle')}>

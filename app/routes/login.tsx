@@ -62,7 +62,7 @@ export default function LoginPage() {
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onBlur', shouldRevalidate: 'onInput',
   })
   return (
     <PublicLayout title={t('auth.loginTitle')}>

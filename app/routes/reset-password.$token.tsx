@@ -28,7 +28,7 @@ export default function ResetPassword() {
   const { usable } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }), shouldValidate: 'onBlur' })
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <PublicLayout title={t('auth.resetTitle')}>
       {!usable ? (

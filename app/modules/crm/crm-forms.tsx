@@ -86,7 +86,7 @@ export function OpportunityForm({ lastResult, defaultValue, accounts, pipelines,
 
 export function ActivityForm({ lastResult }: { lastResult: Result }) {
   const { t } = useT()
-  const [form, f] = useForm({ id: 'activity', lastResult, defaultValue: { kind: 'note' }, onValidate: ({ formData }) => parseWithZod(formData, { schema: ActivitySchema }), shouldValidate: 'onBlur' })
+  const [form, f] = useForm({ id: 'activity', lastResult, defaultValue: { kind: 'note' }, onValidate: ({ formData }) => parseWithZod(formData, { schema: ActivitySchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormError errors={form.errors} />
