@@ -12,8 +12,10 @@ export function viewerOf(actor: Actor): Viewer {
   return { all: false, orgId: actor.orgId, kind: org?.kind ?? 'partner', tier: org?.tier ?? '', region: org?.region ?? '' }
 }
 
+// Uncorrelated: SQLite computes the list of targeted items once per statement (an index on
+// kind, value, item_id answers it) instead of probing library_targets for every matched item.
 const target = (kind: 'tier' | 'region' | 'org', value: string) =>
-  sql`EXISTS (SELECT 1 FROM library_targets t WHERE t.item_id = ${libraryItems.id} AND t.kind = ${kind} AND t.value = ${value})`
+  sql`${libraryItems.id} IN (SELECT t.item_id FROM library_targets t WHERE t.kind = ${kind} AND t.value = ${value})`
 
 /**
  * The visibility rule as one SQL condition on library_items, so it sits inside every query —
