@@ -121,6 +121,14 @@ function percentile(sorted: number[], p: number) {
 
 async function main() {
   if (!fs.existsSync(file)) generate()
+  else {
+    // a dataset made before a later migration (a new index) is brought up to date, and analysed again
+    // as generate() does, rather than measured on yesterday's schema
+    execSync('npx tsx scripts/migrate.ts', { stdio: 'inherit', env: { ...process.env, DATABASE_URL: file } })
+    const db = new Database(file)
+    db.exec('ANALYZE')
+    db.close()
+  }
   process.env.DATABASE_URL = file
   process.env.DATA_DIR = path.join(dir, 'library-search-data')
   process.env.NODE_ENV = 'production'

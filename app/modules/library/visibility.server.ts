@@ -12,10 +12,12 @@ export function viewerOf(actor: Actor): Viewer {
   return { all: false, orgId: actor.orgId, kind: org?.kind ?? 'partner', tier: org?.tier ?? '', region: org?.region ?? '' }
 }
 
-// Uncorrelated: SQLite computes the list of targeted items once per statement (an index on
-// kind, value, item_id answers it) instead of probing library_targets for every matched item.
+// Correlated on purpose: one probe of library_targets' primary key per matched item of a targeted
+// audience. An uncorrelated `id IN (SELECT item_id …)` list was tried (bench/results/2026-12-03-
+// library-search.md): it builds the viewer's whole list (~16k items for a Gold partner at 100k) in
+// every statement, ~10× slower for a rare word and no faster for a common one.
 const target = (kind: 'tier' | 'region' | 'org', value: string) =>
-  sql`${libraryItems.id} IN (SELECT t.item_id FROM library_targets t WHERE t.kind = ${kind} AND t.value = ${value})`
+  sql`EXISTS (SELECT 1 FROM library_targets t WHERE t.item_id = ${libraryItems.id} AND t.kind = ${kind} AND t.value = ${value})`
 
 /**
  * The visibility rule as one SQL condition on library_items, so it sits inside every query —
