@@ -26,10 +26,13 @@ const target = (kind: 'tier' | 'region' | 'org', value: string) =>
  */
 export function visibleTo(v: Viewer): SQL | undefined {
   if (v.all) return undefined
+  // `+audience`: never an index on audience for this OR (SQLite's multi-index OR then reads every
+  // visible item's row for the tag facet: 390 ms at 100k); the scan stays on a covering index.
+  const audience = sql`+${libraryItems.audience}`
   if (v.kind === 'partner') {
-    return sql`(${libraryItems.audience} = 'all_partners' OR (${libraryItems.audience} = 'tiers' AND ${target('tier', v.tier)}) OR (${libraryItems.audience} = 'regions' AND ${target('region', v.region)}) OR (${libraryItems.audience} = 'orgs' AND ${target('org', v.orgId)}))`
+    return sql`(${audience} = 'all_partners' OR (${audience} = 'tiers' AND ${target('tier', v.tier)}) OR (${audience} = 'regions' AND ${target('region', v.region)}) OR (${audience} = 'orgs' AND ${target('org', v.orgId)}))`
   }
-  if (v.kind === 'supplier') return sql`(${libraryItems.audience} = 'suppliers' OR (${libraryItems.audience} = 'orgs' AND ${target('org', v.orgId)}))`
+  if (v.kind === 'supplier') return sql`(${audience} = 'suppliers' OR (${audience} = 'orgs' AND ${target('org', v.orgId)}))`
   return sql`0`
 }
 
