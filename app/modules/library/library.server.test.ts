@@ -162,6 +162,13 @@ describe('search', () => {
     expect(filtered.facets.category.find((f) => f.value === 'other')).toBeUndefined()
     expect(filtered.facets.tag).toEqual([{ value: 'pricing', n: 1 }])
     expect((await listLibrary(w.gold, { q: word })).facets.language).toEqual(expect.arrayContaining([{ value: 'id', n: 5 }, { value: 'both', n: 2 }]))
+    // a tag filter narrows the other facets; the tag facet itself ignores it
+    const tagged = await listLibrary(w.gold, { q: word, tag: 'filler', kind: 'document' })
+    expect(tagged.total).toBe(5)
+    expect(tagged.facets.language).toEqual([{ value: 'id', n: 5 }])
+    expect(tagged.facets.kind).toEqual([{ value: 'document', n: 5 }])
+    expect(tagged.facets.tag).toEqual([{ value: 'filler', n: 5 }, { value: 'pricing', n: 2 }, { value: 'network', n: 1 }])
+    expect((await listLibrary(w.gold, { q: word, tag: 'filler', language: 'both' })).total).toBe(0)
     expect((await listLibrary(w.manager, { q: word })).total).toBe(8)
     // a prefix of the last word finds it; query syntax is taken literally
     expect((await listLibrary(w.gold, { q: word.slice(0, -2) })).total).toBe(7)

@@ -1,0 +1,1 @@
+CREATE INDEX `library_items_search_cover_idx` ON `library_items` (`search_key`,`audience`,`kind`,`category`,`language`,`updated_at`,`id`,`tags`);
