@@ -185,6 +185,9 @@ describe('claims', () => {
     await expect(fileClaim(other, id, claim(), [pdfBytes()], { now: at('2026-06-01') })).rejects.toBeInstanceOf(NotFound)
     await expect(decideClaim(other, c, { event: 'approve' })).rejects.toBeInstanceOf(NotFound)
     expect((await listRequests(other)).rows.map((r) => r.id)).not.toContain(id)
+    // a search is literal text: % is not a wildcard
+    expect((await listRequests(partner, { q: '%' })).total).toBe(0)
+    expect((await listRequests(partner, { q: 'customer ev' })).total).toBeGreaterThan(0)
     expect(await mdfBalancesFor(other, partner.orgId)).toBeNull()
   })
 

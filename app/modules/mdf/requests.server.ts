@@ -345,7 +345,8 @@ export async function listRequests(actor: Actor, opts: { status?: RequestStatus 
   if (opts.status === 'open') where.push(inArray(mdfRequests.status, ['draft', 'submitted', 'returned', 'approved']))
   else if (opts.status) where.push(eq(mdfRequests.status, opts.status))
   if (opts.fundId) where.push(eq(mdfRequests.fundId, opts.fundId))
-  if (opts.q) where.push(sql`(${mdfRequests.title} like ${`%${opts.q}%`} escape '\\' or ('MDF-' || substr('0000' || ${mdfRequests.number}, -4)) = upper(${opts.q}))`)
+  // the typed text is matched literally: % and _ are not wildcards
+  if (opts.q) where.push(sql`(${mdfRequests.title} like ${`%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\' or ('MDF-' || substr('0000' || ${mdfRequests.number}, -4)) = upper(${opts.q}))`)
   const cond = where.length ? and(...where) : undefined
   const col = { submitted: mdfRequests.submittedAt, created: mdfRequests.createdAt, starts: mdfRequests.startsOn, amount: mdfRequests.requestedMinor, number: mdfRequests.number }[opts.sort ?? 'created']
   const order = opts.dir === 'asc' ? asc(col) : desc(col)
