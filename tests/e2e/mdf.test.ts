@@ -117,6 +117,7 @@ test('request → partial approval → claim with an invoice → approval → pa
 })
 
 test('a manager creates a fund, allocates it and sees the burn-down; a partner cannot open it', async ({ asRole }) => {
+  test.slow() // two roles and five round trips: about 17 s on a quiet machine
   const manager = await asRole('manager')
   await manager.goto('/mdf/funds/new')
   await expectUsable(manager, '/mdf/funds/new')
