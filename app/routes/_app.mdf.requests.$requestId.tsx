@@ -222,7 +222,7 @@ export default function MdfRequestPage() {
             </div>
           ) : null}
           {c.status === 'rejected' && c.decisionReason ? <div className="notice notice-warning">{t('mdf.rejectedReason', { reason: c.decisionReason })}</div> : null}
-          {c.payoutError && c.status === 'approved' ? <div className="notice notice-warning">{t('mdf.payout.failedNote', { reason: c.payoutError })}</div> : null}
+          {c.payoutFailed && c.status === 'approved' ? <div className="notice notice-warning">{c.payoutError ? t('mdf.payout.failedNote', { reason: c.payoutError }) : t('mdf.payout.failedPartner')}</div> : null}
           <dl className="key-values">
             <dt>{t('mdf.fields.actualCost')}</dt>
             <dd>{money(c.actualCostMinor, c.currency)}</dd>

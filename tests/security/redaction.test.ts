@@ -75,3 +75,49 @@ describe('a partner reading their own registration', () => {
     expect(leaks(res.body)).toContain('another partner’s name')
   })
 })
+
+describe('a partner reading its own MDF request', () => {
+  const MDF_DATA = encodeURIComponent('routes/_app.mdf.requests.$requestId')
+  let requestId: string
+  let claimId: string
+  let staffIds: string[]
+  let majuJaya: Session
+  let finance: Session
+
+  beforeAll(async () => {
+    majuJaya = await server.signIn('admin@majujaya.test')
+    finance = await server.signIn('admin@mitra.test')
+    const row = server.db
+      .prepare(`SELECT c.request_id AS requestId, c.id AS claimId FROM mdf_claims c JOIN organisations o ON o.id = c.org_id WHERE o.name = 'PT Maju Jaya Solusi' AND c.status = 'paid' AND c.paid_by IS NOT NULL AND c.decided_by IS NOT NULL LIMIT 1`)
+      .get() as { requestId: string; claimId: string } | undefined
+    if (!row) throw new Error('the seed no longer has a paid MDF claim for PT Maju Jaya Solusi')
+    ;({ requestId, claimId } = row)
+    staffIds = (server.db.prepare(`SELECT id FROM users WHERE email IN ('manager@mitra.test', 'admin@mitra.test')`).all() as { id: string }[]).map((u) => u.id)
+    expect(staffIds).toHaveLength(2)
+  })
+
+  it('carries no vendor staff ids and no bookkeeping, only names and what the page shows', async () => {
+    const res = await server.request(`/mdf/requests/${requestId}?_data=${MDF_DATA}`, { as: majuJaya })
+    expect(res.status).toBe(200)
+    for (const id of staffIds) expect(res.body).not.toContain(id)
+    for (const field of ['decidedBy"', 'paidBy', 'createdBy"', 'reminderSent', 'payoutAttempts', 'uploadedBy']) expect(res.body).not.toContain(field)
+    const data = JSON.parse(res.body) as { claim: { status: string; decidedByName: string | null; payoutReference: string } }
+    expect(data.claim.status).toBe('paid')
+    expect(data.claim.decidedByName).toBeTruthy()
+    expect(data.claim.payoutReference).toBe('BCA-TRF-20260118-0042')
+  })
+
+  it('a failed payment: the partner is told it failed, finance alone reads the provider’s reason', async () => {
+    const reason = 'No such destination: acct_1SecretInternalDetail'
+    server.db.prepare(`UPDATE mdf_claims SET status = 'approved', paid_at = NULL, payout_error = ? WHERE id = ?`).run(reason, claimId)
+    const asPartner = await server.request(`/mdf/requests/${requestId}?_data=${MDF_DATA}`, { as: majuJaya })
+    expect(asPartner.status).toBe(200)
+    expect(asPartner.body).not.toContain('acct_1Secret')
+    expect(JSON.parse(asPartner.body).claim).toMatchObject({ payoutFailed: true, payoutError: null })
+    const page = await server.request(`/mdf/requests/${requestId}`, { as: majuJaya })
+    expect(page.body).not.toContain('acct_1Secret')
+    expect([en['mdf.payout.failedPartner'], indonesian['mdf.payout.failedPartner']].some((text) => page.body.includes(text))).toBe(true)
+    const asFinance = await server.request(`/mdf/requests/${requestId}`, { as: finance })
+    expect(asFinance.body).toContain('acct_1SecretInternalDetail')
+  })
+})

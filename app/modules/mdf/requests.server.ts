@@ -49,8 +49,10 @@ export function readAmount(field: string, text: string, currency: string, actor:
   return minor
 }
 
-/** Reads the form's amounts and checks the rules that hold for drafts and submissions alike. */
-function checked(actor: Actor, input: RequestInput, fund: Fund, now?: number) {
+/** Reads the form (fund, dates, amounts) and checks the rules that hold for drafts and submissions alike. */
+function readRequestInput(actor: Actor, input: RequestInput, now?: number) {
+  const fund = fundRow(input.fundId)
+  if (!fund) throw new ValidationFailed('fundId', 'errors.required')
   if (fund.expiredAt || jakartaToday(now) > fund.periodEnd) throw new ValidationFailed('fundId', 'mdf.errors.fundClosed')
   const allocation = db.select({ id: mdfAllocations.id }).from(mdfAllocations).where(and(eq(mdfAllocations.fundId, fund.id), eq(mdfAllocations.orgId, actor.orgId))).get()
   if (!allocation) throw new ValidationFailed('fundId', 'mdf.errors.noAllocation')
@@ -61,7 +63,8 @@ function checked(actor: Actor, input: RequestInput, fund: Fund, now?: number) {
   const expectedPipelineMinor = readAmount('expectedPipeline', input.expectedPipeline, fund.currency, actor, true)
   const cap = shareCap(costMinor, fund.maxSharePct)
   if (requestedMinor > cap) throw new ValidationFailed('requested', 'mdf.errors.overShare', { pct: fund.maxSharePct, max: formatMoney(cap, fund.currency, actor.locale) })
-  return { costMinor, requestedMinor, expectedPipelineMinor }
+  const fields = { fundId: fund.id, currency: fund.currency, activityType: input.activityType, title: input.title, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, expectedLeads: input.expectedLeads, costMinor, requestedMinor, expectedPipelineMinor }
+  return { fund, fields }
 }
 
 function assertWithinAvailable(ctx: Ctx, actor: Actor, fund: Fund, orgId: string, requestedMinor: number) {
@@ -76,32 +79,20 @@ function tellManagers(ctx: Ctx, request: MdfRequest, kind: 'mdf_request_submitte
 /** A partner user creates a request: saved as a draft, or submitted at once. */
 export async function createRequest(actor: Actor, input: RequestInput, opts: { submit: boolean; now?: number }) {
   assertCan(actor, 'request:mdf', { orgId: actor.orgId })
-  const fund = fundRow(input.fundId)
-  if (!fund) throw new ValidationFailed('fundId', 'errors.required')
-  const amounts = checked(actor, input, fund, opts.now)
+  const { fund, fields } = readRequestInput(actor, input, opts.now)
   return mutate(
     actor,
     (ctx) => {
-      if (opts.submit) assertWithinAvailable(ctx, actor, fund, actor.orgId, amounts.requestedMinor)
+      if (opts.submit) assertWithinAvailable(ctx, actor, fund, actor.orgId, fields.requestedMinor)
       const id = newId()
       const number = (ctx.tx.select({ n: max(mdfRequests.number) }).from(mdfRequests).get()?.n ?? 0) + 1
       const row: MdfRequest = {
         id,
         number,
-        fundId: fund.id,
+        ...fields,
         orgId: actor.orgId,
         createdBy: actor.userId,
         status: opts.submit ? 'submitted' : 'draft',
-        activityType: input.activityType,
-        title: input.title,
-        description: input.description,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        expectedLeads: input.expectedLeads,
-        expectedPipelineMinor: amounts.expectedPipelineMinor,
-        currency: fund.currency,
-        costMinor: amounts.costMinor,
-        requestedMinor: amounts.requestedMinor,
         approvedMinor: null,
         question: null,
         decisionReason: null,
@@ -148,17 +139,14 @@ function moved(ctx: Ctx, actor: Actor, row: MdfRequest, event: RequestEvent) {
 export async function updateRequest(actor: Actor, id: string, input: RequestInput, opts: { submit: boolean; now?: number }) {
   const before = findRequest(actor, id)
   assertCan(actor, 'request:mdf', { orgId: before.orgId })
-  const fund = fundRow(input.fundId)
-  if (!fund) throw new ValidationFailed('fundId', 'errors.required')
-  const amounts = checked(actor, input, fund, opts.now)
+  const { fund, fields } = readRequestInput(actor, input, opts.now)
   return mutate(
     actor,
     (ctx) => {
       const row = current(ctx, id)
       if (row.status !== 'draft' && row.status !== 'returned') throw new InvalidTransition(row.status, 'edit', { key: 'mdf.errors.notNow', params: { status: translate(actor.locale, `mdf.status.${row.status}`) } })
       const next = opts.submit ? moved(ctx, actor, row, 'submit') : row.status
-      if (opts.submit) assertWithinAvailable(ctx, actor, fund, row.orgId, amounts.requestedMinor)
-      const fields = { fundId: fund.id, currency: fund.currency, activityType: input.activityType, title: input.title, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, expectedLeads: input.expectedLeads, ...amounts }
+      if (opts.submit) assertWithinAvailable(ctx, actor, fund, row.orgId, fields.requestedMinor)
       ctx.tx
         .update(mdfRequests)
         .set({ ...fields, status: next, submittedAt: opts.submit ? ctx.now : row.submittedAt, updatedAt: ctx.now })

@@ -9,24 +9,56 @@ import { organisationNames, userNames } from '../orgs/orgs.server'
 import { claimFiles, claimOfRequest, maxClaimFileBytes, pendingClaimCount } from './claims.server'
 import { fundRow, jakartaToday } from './funds.server'
 import { balancesFromSums, balancesOf } from './ledger.server'
-import { claimMachine, requestMachine, type Balances, type ClaimPart, type LedgerKind, type RequestPart } from './mdf.machine'
+import { claimMachine, requestMachine, type Balances, type LedgerKind } from './mdf.machine'
 import { payoutAccountOf, payoutOptions } from './payouts.server'
 import { findRequest, pendingRequestCount, requestNumber, shareCap } from './requests.server'
 
+/** Who reads a request: its partner (own organisation), a manager (decides), or both for an admin. */
+function partsOf(actor: Actor, orgId: string): ('partner' | 'manager')[] {
+  const parts: ('partner' | 'manager')[] = []
+  if (scopeOf(actor, 'request:mdf') === 'own_org' && actor.orgId === orgId) parts.push('partner')
+  if (scopeOf(actor, 'approve:mdf') === 'any') parts.push('manager')
+  return parts
+}
+
+/**
+ * One request as its page shows it. Fields are listed, never spread from the row: the page's loader
+ * data is as visible as the page, so a partner must not receive vendor staff's user ids, bookkeeping
+ * (reminders sent, payout attempts) or a payment provider's raw error (finance alone reads that).
+ */
 export async function getRequest(actor: Actor, id: string) {
   const r = findRequest(actor, id)
   const fund = fundRow(r.fundId)!
   const claim = claimOfRequest(r.id)
-  const isPartner = scopeOf(actor, 'request:mdf') === 'own_org' && actor.orgId === r.orgId
-  const isManager = scopeOf(actor, 'approve:mdf') === 'any'
-  const requestParts: RequestPart[] = [...(isPartner ? (['partner'] as const) : []), ...(isManager ? (['manager'] as const) : [])]
-  const claimParts: ClaimPart[] = [...(isPartner ? (['partner'] as const) : []), ...(isManager ? (['manager'] as const) : [])]
-  const names = userNames([r.createdBy, r.decidedBy, claim?.decidedBy, claim?.createdBy, claim?.paidBy])
+  const parts = partsOf(actor, r.orgId)
+  const isPartner = parts.includes('partner')
+  const names = userNames([r.createdBy, r.decidedBy, claim?.decidedBy, claim?.createdBy])
   const today = jakartaToday()
   const canClaim = isPartner && r.status === 'approved' && !claim && today >= r.endsOn && (!r.claimDueOn || today <= r.claimDueOn)
+  const payout = claim ? payoutOptions(actor, claim) : null
   return {
     request: {
-      ...r,
+      id: r.id,
+      orgId: r.orgId,
+      fundId: r.fundId,
+      status: r.status,
+      activityType: r.activityType,
+      title: r.title,
+      description: r.description,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      expectedLeads: r.expectedLeads,
+      expectedPipelineMinor: r.expectedPipelineMinor,
+      currency: r.currency,
+      costMinor: r.costMinor,
+      requestedMinor: r.requestedMinor,
+      approvedMinor: r.approvedMinor,
+      question: r.question,
+      decisionReason: r.decisionReason,
+      decidedAt: r.decidedAt,
+      submittedAt: r.submittedAt,
+      claimDueOn: r.claimDueOn,
+      createdAt: r.createdAt,
       numberText: requestNumber(r.number),
       orgName: organisationNames([r.orgId]).get(r.orgId)?.name ?? '',
       createdByName: names.get(r.createdBy) ?? '',
@@ -35,23 +67,43 @@ export async function getRequest(actor: Actor, id: string) {
     },
     fund: { id: fund.id, name: fund.name, maxSharePct: fund.maxSharePct, periodStart: fund.periodStart, periodEnd: fund.periodEnd, claimDeadlineDays: fund.claimDeadlineDays, expired: Boolean(fund.expiredAt) },
     balances: balancesOf(db, r.fundId, r.orgId),
-    actions: requestMachine.allowed(r.status, requestParts),
+    actions: requestMachine.allowed(r.status, parts),
     canEdit: isPartner && (r.status === 'draft' || r.status === 'returned'),
     canClaim,
     claimOpensOn: r.status === 'approved' && !claim && today < r.endsOn ? r.endsOn : null,
     maxUploadMb: Math.round(maxClaimFileBytes() / 1024 / 1024),
-    claim: claim
-      ? {
-          ...claim,
-          decidedByName: claim.decidedBy ? (names.get(claim.decidedBy) ?? null) : null,
-          createdByName: names.get(claim.createdBy) ?? '',
-          files: claimFiles(claim.id).map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, mime: f.mime, createdAt: f.createdAt })),
-          actions: claimMachine.allowed(claim.status, claimParts).filter((e) => e !== 'resubmit'),
-          canResubmit: isPartner && claim.status === 'returned',
-          payout: payoutOptions(actor, claim),
-          maxClaimMinor: Math.min(r.approvedMinor ?? 0, shareCap(claim.actualCostMinor, fund.maxSharePct)),
-        }
-      : null,
+    claim:
+      claim && payout
+        ? {
+            id: claim.id,
+            status: claim.status,
+            currency: claim.currency,
+            actualCostMinor: claim.actualCostMinor,
+            claimedMinor: claim.claimedMinor,
+            approvedMinor: claim.approvedMinor,
+            leads: claim.leads,
+            attendees: claim.attendees,
+            pipelineMinor: claim.pipelineMinor,
+            notes: claim.notes,
+            question: claim.question,
+            decisionReason: claim.decisionReason,
+            decidedAt: claim.decidedAt,
+            submittedAt: claim.submittedAt,
+            payoutMethod: claim.payoutMethod,
+            payoutReference: claim.payoutReference,
+            paidAt: claim.paidAt,
+            // a payment that did not go through: everyone sees that it failed, only finance why
+            payoutFailed: Boolean(claim.payoutError),
+            payoutError: payout.canPay ? claim.payoutError : null,
+            decidedByName: claim.decidedBy ? (names.get(claim.decidedBy) ?? null) : null,
+            createdByName: names.get(claim.createdBy) ?? '',
+            files: claimFiles(claim.id).map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, mime: f.mime, createdAt: f.createdAt })),
+            actions: claimMachine.allowed(claim.status, parts).filter((e) => e !== 'resubmit'),
+            canResubmit: isPartner && claim.status === 'returned',
+            payout,
+            maxClaimMinor: Math.min(r.approvedMinor ?? 0, shareCap(claim.actualCostMinor, fund.maxSharePct)),
+          }
+        : null,
   }
 }
 
