@@ -1,9 +1,12 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'migrations')
+const here = import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname)
+/** db/migrations, whether this file runs from db/ or compiled into build/ (build/start.js). */
+export const MIGRATIONS_DIR = fs.existsSync(path.join(here, 'migrations')) ? path.join(here, 'migrations') : path.resolve(here, '../db/migrations')
 
 /**
  * Applies pending migrations with foreign keys off (table rebuilds need it), then proves

@@ -1,11 +1,11 @@
-// `npm start`: the one command that runs Mitra on a fresh clone. Builds when there is no
-// build (or the sources are newer), migrates in this process, seeds demo data into an empty
-// database, then serves the production build: `node build/server.js`, compiled, so nothing is
-// transpiled at start-up and no `npx`/`tsx` child process stands between launch and the first 200
-// on an existing database.
-import { execFileSync, execSync, spawn } from 'node:child_process'
+// `npm start` (through scripts/start.mjs, which builds first when needed; this file is compiled to
+// build/start.js): migrates in this process, seeds demo data into an empty database, then serves the
+// production build (build/server.js) in this same process. Nothing is transpiled at start-up and no
+// child process stands between launch and the first 200 on an existing database.
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { migrateDatabase } from '../db/migrate'
 import { openSqlite, sqliteFileFromUrl } from '../app/utils/db.server'
 import { developmentSecret, getEnv } from '../app/utils/env.server'
@@ -21,21 +21,6 @@ if (!process.env.SESSION_SECRET) {
 const env = getEnv()
 fs.mkdirSync(env.DATA_DIR, { recursive: true })
 
-const sourceNewerThanBuild = () => {
-  if (!fs.existsSync('build/server/index.js') || !fs.existsSync('build/server.js')) return true
-  const built = Math.min(fs.statSync('build/server/index.js').mtimeMs, fs.statSync('build/server.js').mtimeMs)
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-      const p = `${dir}/${e.name}`
-      return Math.max(max, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs)
-    }, 0)
-  return Math.max(newest('app'), fs.statSync('server.ts').mtimeMs) > built
-}
-if (sourceNewerThanBuild()) {
-  console.log('building the app…')
-  execSync('npm run build', { stdio: 'inherit', env: { ...process.env } })
-}
-
 // migrations checked and applied here (what `npm run db:migrate` does), without a child process
 const file = sqliteFileFromUrl(env.DATABASE_URL)
 const sqlite = openSqlite(file)
@@ -47,16 +32,6 @@ sqlite.close()
 if (!empty && matchKeysVersion < MATCH_KEYS_VERSION) execFileSync(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], { stdio: 'inherit' })
 if (empty) execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--if-empty'], { stdio: 'inherit' })
 
-// Stopping: SIGTERM/SIGINT are passed to the server, which drains and exits; this wrapper exits
-// with it. `npm start` runs this file with `exec node` (package.json) so npm's signal reaches this
-// process directly rather than stopping at an intermediate shell or tsx CLI that would leave the
-// server running. The IPC channel is the backstop: if this wrapper dies any other way (SIGKILL),
-// the server sees the channel close and shuts down on its own.
-const server = spawn(process.execPath, ['build/server.js'], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env })
-const forward = (signal: NodeJS.Signals) => {
-  if (server.exitCode === null) server.kill(signal)
-}
-process.on('SIGINT', forward)
-process.on('SIGTERM', forward)
-process.on('SIGHUP', forward)
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 0)))
+// The server runs in this process (no second Node start-up, and the modules migration loaded are
+// reused): SIGTERM/SIGINT reach it directly and it drains and exits (server.ts).
+await import(pathToFileURL(path.resolve('build/server.js')).href)

@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit'
+// pdfkit (with its fonts and codecs) is loaded by the first PDF, not at start-up
+import type PDFDocument from 'pdfkit'
 
 /**
  * One way to make a PDF (MDF statements, remittance advices, certificates, plan exports).
@@ -16,8 +17,9 @@ export type PdfOptions = {
   compress?: boolean
 }
 
-export function renderPdf(options: PdfOptions, draw: (doc: Pdf) => void): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderPdf(options: PdfOptions, draw: (doc: Pdf) => void): Promise<Buffer> {
+  const PdfKit: typeof PDFDocument = (await import('pdfkit')).default
+  const doc = new PdfKit({
     size: options.size ?? 'A4',
     layout: options.layout ?? 'portrait',
     margin: 50,

@@ -108,7 +108,7 @@ describe('SIGTERM under load', () => {
     const port = await freePort()
     const first = await npmStart(dir, port)
     const tree = descendants(first.child.pid!)
-    expect(tree.length).toBeGreaterThanOrEqual(2) // the wrapper and the server (and their helpers)
+    expect(tree.length).toBeGreaterThanOrEqual(1) // the node process npm started (it migrates and then serves in the same process)
 
     // load: 8 clients over keep-alive connections, each until the server refuses a new connection
     const answered: number[] = []

@@ -3,7 +3,8 @@
 // transfer whose reference finance records. Stripe's webhook confirms, fails or reverses transfers;
 // each event id is stored in the same transaction that applies it, so a replay changes nothing.
 import { eq } from 'drizzle-orm'
-import Stripe from 'stripe'
+// Stripe's SDK is loaded when a payout or webhook first needs it (it is a third of the server's start-up otherwise)
+import type Stripe from 'stripe'
 import { mdfClaims, mdfPayoutAccounts, mdfRequests, mdfStripeEvents, mdfTransfers } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
@@ -21,14 +22,19 @@ import { requestNumber } from './requests.server'
 let client: Stripe | null = null
 let clientKey = ''
 
+async function stripeSdk(): Promise<typeof Stripe> {
+  return (await import('stripe')).default
+}
+
 /** The Stripe client, or null when STRIPE_SECRET_KEY is not set (manual payouts only). */
-export function stripeClient(): Stripe | null {
+export async function stripeClient(): Promise<Stripe | null> {
   const env = getEnv()
   if (!env.STRIPE_SECRET_KEY) return null
   const key = `${env.STRIPE_SECRET_KEY}|${env.STRIPE_API_URL ?? ''}`
   if (client && clientKey === key) return client
   const url = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : null
-  client = new Stripe(env.STRIPE_SECRET_KEY, {
+  const StripeSdk = await stripeSdk()
+  client = new StripeSdk(env.STRIPE_SECRET_KEY, {
     maxNetworkRetries: 2,
     timeout: 20_000,
     telemetry: false,
@@ -102,7 +108,7 @@ export async function payManually(actor: Actor, claimId: string, reference: stri
 export async function payWithStripe(actor: Actor, claimId: string, opts: { now?: number } = {}) {
   findClaim(actor, claimId)
   assertCan(actor, 'pay:mdf')
-  const stripe = stripeClient()
+  const stripe = await stripeClient()
   if (!stripe) throw new ValidationFailed('method', 'mdf.errors.stripeOff')
   const started = await mutate(
     actor,
@@ -168,7 +174,7 @@ export async function handleStripeWebhook(payload: string, signature: string | n
   if (!signature) return { status: 400, applied: false, message: 'missing signature' }
   let event: Stripe.Event
   try {
-    event = Stripe.webhooks.constructEvent(payload, signature, env.STRIPE_WEBHOOK_SECRET)
+    event = (await stripeSdk()).webhooks.constructEvent(payload, signature, env.STRIPE_WEBHOOK_SECRET)
   } catch {
     return { status: 400, applied: false, message: 'invalid signature' }
   }

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { and, asc, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm'
-import nodemailer from 'nodemailer'
 import { emailOutbox, notifications } from '../../../db/schema/notify'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
@@ -96,8 +95,10 @@ export async function markAllNotificationsRead(actor: Actor) {
 type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> }
 let transport: Transport | undefined
 
-function getTransport(): Transport {
+async function getTransport(): Promise<Transport> {
   if (transport) return transport
+  // loaded by the first e-mail, not at start-up
+  const nodemailer = (await import('nodemailer')).default
   const env = getEnv()
   if (env.SMTP_HOST) {
     transport = nodemailer.createTransport({
@@ -151,7 +152,7 @@ export async function deliverPendingEmails(now = Date.now(), limit = 50): Promis
       .run().changes
     if (!claimed) continue
     try {
-      await getTransport().sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text })
+      await (await getTransport()).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text })
       db.update(emailOutbox).set({ status: 'sent', sentAt: Date.now(), lastError: null }).where(eq(emailOutbox.id, mail.id)).run()
       sent++
     } catch (error) {
