@@ -1,0 +1,59 @@
+// A quick loop for profiling work on one page: starts the compiled app (build/server.js) on a bench
+// database, signs in, requests the given paths for a few seconds from 4 concurrent clients and prints
+// the server's CPU per request (user + system, /proc). Not a benchmark result: `npm run bench` is.
+//   npx tsx bench/page-cpu.ts [--db bench/.data/run/M.db] [--as EMAIL] [--seconds 5] [--cpu-prof DIR] PATH...
+import path from 'node:path'
+import { DATA_DIR, REPO_DIR } from './generate'
+import { cpuSeconds, freePort, launch, signIn } from './lib/servers'
+import { DEMO_PASSWORD } from '../scripts/seed'
+
+const args = process.argv.slice(2)
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name)
+  if (i === -1) return fallback
+  const [value] = args.splice(i, 2).slice(1)
+  return value!
+}
+const dbFile = path.resolve(option('--db', path.join(DATA_DIR, 'run', 'M.db')))
+const email = option('--as', 'admin@sinardigital.test')
+const seconds = Number(option('--seconds', '5'))
+const cpuProf = option('--cpu-prof', '')
+const paths = args.length ? args : ['/']
+
+const port = await freePort()
+const app = await launch({
+  name: 'app',
+  script: path.join(REPO_DIR, 'build/server.js'),
+  cwd: REPO_DIR,
+  port,
+  core: 0,
+  nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [],
+  env: { ...process.env, NODE_ENV: 'production', JOBS_ENABLED: 'false', APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: dbFile, DATA_DIR: path.join(DATA_DIR, 'run', 'page-cpu-data'), SESSION_SECRET: 'bench-session-secret-bench-session-secret', MITRA_CONTENT_DIR: path.join(REPO_DIR, 'content') },
+})
+try {
+  const cookie = await signIn(app.origin, email, DEMO_PASSWORD)
+  const fetchPage = async (p: string) => {
+    const res = await fetch(`${app.origin}${p}`, { headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } })
+    await res.arrayBuffer()
+    if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status}`)
+  }
+  // warm every path first (the JIT compiles the shared request path on the first few hundred requests)
+  const warmUntil = performance.now() + 4000
+  while (performance.now() < warmUntil) for (const p of paths) await fetchPage(p)
+  for (const p of paths) {
+    const get = () => fetchPage(p)
+    let n = 0
+    const cpu0 = cpuSeconds(app.pid)
+    const until = performance.now() + seconds * 1000
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (performance.now() < until) {
+        await get()
+        n++
+      }
+    }))
+    const cpuMs = ((cpuSeconds(app.pid) - cpu0) * 1000) / n
+    console.log(`${p}  ${n} requests, ${cpuMs.toFixed(2)} ms CPU per request`)
+  }
+} finally {
+  await app.stop()
+}
