@@ -22,5 +22,13 @@ export function programmeTerms(audience: 'partner' | 'supplier', locale: Locale)
 export function programmeTermsFor(actor: Actor): { audience: 'partner' | 'supplier'; html: string } {
   if (scopeOf(actor, 'read:home') !== 'own_org') throw new NotFound()
   const audience = can(actor, 'register:deal_registration', { orgId: actor.orgId }) ? 'partner' : 'supplier'
-  return { audience, html: micromark(programmeTerms(audience, actor.locale)) }
+  const markdown = programmeTerms(audience, actor.locale)
+  // rendered once per text: an operator's edit to the file shows on the next request
+  const key = `${audience}.${actor.locale}`
+  const cached = rendered.get(key)
+  if (cached?.markdown === markdown) return { audience, html: cached.html }
+  const html = micromark(markdown)
+  rendered.set(key, { markdown, html })
+  return { audience, html }
 }
+const rendered = new Map<string, { markdown: string; html: string }>()
