@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { z } from 'zod'
-import { FilterSelect } from '../components/list-page'
+import { FilterSelect, Pagination } from '../components/list-page'
 import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
@@ -14,16 +14,15 @@ const Filters = z.object({
   kind: z.string().max(64).optional().catch(undefined),
   org: z.string().max(64).optional().catch(undefined),
   age: z.enum(AGE_FILTERS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request)
   const url = new URL(request.url)
-  const f = Filters.parse({ kind: url.searchParams.get('kind') || undefined, org: url.searchParams.get('org') || undefined, age: url.searchParams.get('age') || undefined })
-  const queue = await approvalQueueFor(actor, { kind: f.kind, orgId: f.org, age: f.age })
-  // the organisations with something waiting (all of them when no organisation is chosen), by name
-  const orgs = [...new Map(queue.rows.map((r) => [r.orgId, r.orgName])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
-  return json({ ...queue, orgs, canSettings: can(actor, 'manage:settings') })
+  const f = Filters.parse({ kind: url.searchParams.get('kind') || undefined, org: url.searchParams.get('org') || undefined, age: url.searchParams.get('age') || undefined, page: url.searchParams.get('page') ?? 1 })
+  const queue = await approvalQueueFor(actor, { kind: f.kind, orgId: f.org, age: f.age, page: f.page })
+  return json({ ...queue, canSettings: can(actor, 'manage:settings') })
 })
 
 const toneClass = (tone: 'primary' | 'danger' | 'default') => `btn${tone === 'primary' ? ' btn-primary' : tone === 'danger' ? ' btn-danger' : ''}`
@@ -55,9 +54,10 @@ export default function ApprovalQueue() {
         <FilterSelect name="age" label={t('reports.approvals.age')} allLabel={t('reports.approvals.anyAge')} options={AGE_FILTERS.map((a) => ({ value: a, label: t(`reports.approvals.age.${a}`) }))} />
         <button type="submit" className="btn">{t('reports.approvals.filter')}</button>
       </Form>
-      {d.rows.length === 0 ? (
+      {d.rows.length === 0 && d.total === 0 ? (
         <EmptyState message={t('reports.approvals.empty')} />
       ) : (
+        <>
         <ul className="queue">
           {d.rows.map((r) => (
             <li key={`${r.kind}-${r.id}`} className={`card${r.overdue ? ' overdue' : ''}`}>
@@ -105,6 +105,8 @@ export default function ApprovalQueue() {
             </li>
           ))}
         </ul>
+        <Pagination page={d.page} total={d.total} pageSize={d.pageSize} totalIsCapped={d.totalIsCapped} />
+        </>
       )}
     </>
   )

@@ -57,6 +57,22 @@ describe('the one approval queue', () => {
     expect(mine((await approvalQueueFor(manager, { kind: 'deal_extension', now: T0 })).rows)).toEqual([])
   })
 
+  it('shows fifty rows a page, oldest first, while the counts cover every waiting row', async () => {
+    const { manager } = await world()
+    const busy = await makeActor({ role: 'partner_admin' })
+    for (let i = 0; i < 53; i++) await createDeal(busy, form(`PT Antrian ${String(i).padStart(2, '0')}`), T0 - (60 - i) * HOUR)
+    const first = await approvalQueueFor(manager, { orgId: busy.orgId, now: T0 })
+    expect(first.rows).toHaveLength(50)
+    expect(first.rows[0].title).toBe('PT Antrian 00')
+    expect(first).toMatchObject({ page: 1, pageSize: 50, total: 53, waiting: 53, totalIsCapped: false })
+    // waited 60 down to 8 hours against a 48-hour SLA: the 12 that waited more than 48 are overdue, on whichever page they are
+    expect(first.overdue).toBe(12)
+    const second = await approvalQueueFor(manager, { orgId: busy.orgId, page: 2, now: T0 })
+    expect(second.rows.map((r) => r.title)).toEqual(['PT Antrian 50', 'PT Antrian 51', 'PT Antrian 52'])
+    expect(second.overdue).toBe(12)
+    expect((await approvalQueueFor(manager, { orgId: busy.orgId, page: 9, now: T0 })).rows).toEqual([])
+  })
+
   it('is closed to partners and suppliers', async () => {
     const { partner } = await world()
     const supplier = await makeActor({ role: 'supplier_admin' })

@@ -41,14 +41,13 @@ export function slaHours(): Map<string, number> {
 }
 
 
-/**
- * The one approval queue: everything waiting for this reader's decision, oldest first, each row
- * with its SLA and whether it is overdue. Filterable by kind, partner (or supplier) and age.
- */
-export async function approvalQueueFor(actor: Actor, opts: { kind?: string; orgId?: string; age?: AgeFilter; now?: number } = {}) {
+/** Rows shown per page of the queue (the rest are a click away: rendering hundreds of forms was most of its cost). */
+export const QUEUE_PAGE_SIZE = 50
+
+/** Every waiting row this reader may decide (up to PER_SOURCE per kind), filtered, oldest first. */
+async function queueRows(actor: Actor, opts: { kind?: string; orgId?: string; age?: AgeFilter; now: number }) {
   const sources = visibleSources(actor)
   if (!sources.length) throw new Forbidden()
-  const now = opts.now ?? Date.now()
   const slas = slaHours()
   const chosen = opts.kind ? sources.filter((s) => s.kind === opts.kind) : sources
   const lists = await Promise.all(chosen.map(async (s) => ({ source: s, rows: await s.pending(actor, { orgId: opts.orgId, limit: PER_SOURCE }), total: await s.count(actor, { orgId: opts.orgId }) })))
@@ -58,32 +57,65 @@ export async function approvalQueueFor(actor: Actor, opts: { kind?: string; orgI
       rows.map((r) => {
         const hours = slas.get(source.kind) ?? DEFAULT_SLA_HOURS
         const dueAt = r.waitingSince + hours * HOUR_MS
-        return { ...r, kindLabel: source.label, slaHours: hours, dueAt, overdue: now > dueAt, escalatedAt: null as number | null }
+        return { ...r, kindLabel: source.label, slaHours: hours, dueAt, overdue: opts.now > dueAt, escalatedAt: null as number | null }
       }),
     )
-    .filter((r) => now - r.waitingSince >= minAge && (opts.age !== 'overdue' || r.overdue))
+    .filter((r) => opts.now - r.waitingSince >= minAge && (opts.age !== 'overdue' || r.overdue))
     .sort((a, b) => a.waitingSince - b.waitingSince)
-  // the breaches the job already escalated, in one read
-  const overdueIds = rows.filter((r) => r.overdue).map((r) => r.id)
-  if (overdueIds.length) {
-    const done = db.select().from(approvalEscalations).where(inArray(approvalEscalations.itemId, overdueIds.slice(0, 900))).all()
-    for (const r of rows) r.escalatedAt = done.find((e) => e.kind === r.kind && e.itemId === r.id && e.waitingSince === r.waitingSince)?.escalatedAt ?? null
-  }
   return {
+    sources,
     rows,
-    kinds: sources.map((s) => ({ kind: s.kind, label: s.label })),
     waiting: lists.reduce((n, l) => n + l.total, 0),
-    overdue: rows.filter((r) => r.overdue).length,
+    // a kind with more waiting than the queue reads: the list (and its overdue count) stops at PER_SOURCE of it
+    capped: lists.some((l) => l.rows.length >= PER_SOURCE && l.total > l.rows.length),
+  }
+}
+
+/** The escalations the job already sent for these rows (one read), set on each row. */
+function withEscalations(rows: QueueRow[]): QueueRow[] {
+  const overdueIds = rows.filter((r) => r.overdue).map((r) => r.id)
+  if (!overdueIds.length) return rows
+  const done = new Map(
+    db
+      .select()
+      .from(approvalEscalations)
+      .where(inArray(approvalEscalations.itemId, overdueIds))
+      .all()
+      .map((e) => [`${e.kind}|${e.itemId}|${e.waitingSince}`, e.escalatedAt]),
+  )
+  return rows.map((r) => ({ ...r, escalatedAt: done.get(`${r.kind}|${r.id}|${r.waitingSince}`) ?? null }))
+}
+
+/**
+ * The one approval queue: everything waiting for this reader's decision, oldest first, each row
+ * with its SLA and whether it is overdue, a page at a time. Filterable by kind, partner (or supplier) and age.
+ */
+export async function approvalQueueFor(actor: Actor, opts: { kind?: string; orgId?: string; age?: AgeFilter; page?: number; now?: number } = {}) {
+  const now = opts.now ?? Date.now()
+  const q = await queueRows(actor, { ...opts, now })
+  const page = Math.max(1, opts.page ?? 1)
+  const slice = q.rows.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE)
+  return {
+    rows: withEscalations(slice),
+    page,
+    pageSize: QUEUE_PAGE_SIZE,
+    total: q.rows.length,
+    totalIsCapped: q.capped,
+    kinds: q.sources.map((s) => ({ kind: s.kind, label: s.label })),
+    // the organisations with something waiting (filter options), by name
+    orgs: [...new Map(q.rows.map((r) => [r.orgId, r.orgName])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    waiting: q.waiting,
+    overdue: q.rows.filter((r) => r.overdue).length,
     now,
   }
 }
 
 /** How many decisions wait for this reader, and how many of them are overdue (home page, menu). */
 export async function approvalCounts(actor: Actor, now = Date.now()) {
-  const sources = visibleSources(actor)
-  if (!sources.length) return null
-  const q = await approvalQueueFor(actor, { now })
-  return { waiting: q.waiting, overdue: q.overdue, oldestOverdue: q.rows.filter((r) => r.overdue).slice(0, 5) }
+  if (!visibleSources(actor).length) return null
+  const q = await queueRows(actor, { now })
+  const overdue = q.rows.filter((r) => r.overdue)
+  return { waiting: q.waiting, overdue: overdue.length, oldestOverdue: overdue.slice(0, 5) }
 }
 
 // ---- SLA settings (admin) ------------------------------------------------------------------
@@ -125,7 +157,8 @@ const SYSTEM_READER: Actor = { userId: 'system', email: '', name: 'Mitra', local
  * escalated again. Idempotent.
  */
 export async function escalateOverdueApprovals(now = Date.now()) {
-  const queue = await approvalQueueFor(SYSTEM_READER, { age: 'overdue', now })
+  // every overdue row, not a page of them (up to PER_SOURCE a kind; the next run takes the rest)
+  const queue = await queueRows(SYSTEM_READER, { age: 'overdue', now })
   const admins = usersHolding('escalate:approval:any')
   let escalated = 0
   for (const item of queue.rows) {
