@@ -85,3 +85,22 @@ export function closeDb() {
 }
 
 export { schema }
+
+/**
+ * A query built once per connection, run with `sql.placeholder` values: for the reads on every request
+ * (session, actor, unread count) drizzle's query building cost more than SQLite running them (issue 10
+ * profile: `is()`, `buildQueryFromSourceParams`, `buildSelection`). Reads only; writes in a transaction
+ * go through `ctx.tx` as before.
+ */
+export function preparedQuery<T>(build: (db: Db) => T): () => T {
+  let connection: object | null = null
+  let query: T
+  return () => {
+    const current = connect()
+    if (current !== connection) {
+      query = build(current.db)
+      connection = current
+    }
+    return query
+  }
+}

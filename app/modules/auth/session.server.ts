@@ -1,7 +1,7 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
-import { and, eq, lt, ne, or } from 'drizzle-orm'
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm'
 import { sessions } from '../../../db/schema/auth'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { hashToken, newId, newSecret } from '../../utils/ids'
 import { parseCookies, SESSION_COOKIE_PLAIN_NAME, SESSION_COOKIE_SECURE_NAME } from '../../utils/cookies'
@@ -26,11 +26,13 @@ export function createSession(userId: string, meta: { ip?: string; userAgent?: s
   return { id, token: `${id}.${secret}` }
 }
 
+const sessionById = preparedQuery((db) => db.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare())
+
 /** Returns the live session for a cookie token, or null. Expired sessions are deleted on sight. */
 export function validateSessionToken(token: string, now = Date.now()): SessionRow | null {
   const [id, secret, extra] = token.split('.')
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null
-  const row = db.select().from(sessions).where(eq(sessions.id, id)).get()
+  const row = sessionById().get({ id })
   if (!row) return null
   const given = new TextEncoder().encode(hashSecret(secret))
   const stored = new TextEncoder().encode(row.secretHash)

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { and, asc, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { emailOutbox, notifications } from '../../../db/schema/notify'
 import { mutate, type Ctx } from '../../kit/mutate.server'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { NotFound } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
@@ -44,8 +44,16 @@ export function notify(
   if (options.email !== false) queueEmail(ctx, to.email, kind, to.locale, full)
 }
 
+const unreadQuery = preparedQuery((db) =>
+  db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare(),
+)
+
 export async function unreadCount(actor: Actor): Promise<number> {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.recipientId, actor.userId), isNull(notifications.readAt))).get()?.n ?? 0
+  return unreadQuery().get({ userId: actor.userId })?.n ?? 0
 }
 
 export async function listNotifications(actor: Actor, { page = 1, pageSize = 20 } = {}) {

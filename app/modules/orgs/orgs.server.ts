@@ -1,9 +1,9 @@
-import { and, asc, count, eq, inArray, isNotNull, like, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm'
 import { invitations, memberships, organisations, users } from '../../../db/schema/orgs'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
 import { isValidTimeZone } from '../../utils/dates'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
@@ -156,8 +156,8 @@ export function usersHolding(permission: Permission, orgId?: string): string[] {
 }
 
 /** The organisation and role behind a user, for building the actor of a session. */
-export function membershipOf(userId: string) {
-  const row = db
+const membershipQuery = preparedQuery((db) =>
+  db
     .select({
       userId: users.id,
       email: users.email,
@@ -174,8 +174,12 @@ export function membershipOf(userId: string) {
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(eq(users.id, userId))
-    .get()
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare(),
+)
+
+export function membershipOf(userId: string) {
+  const row = membershipQuery().get({ userId })
   if (!row || row.status !== 'active' || row.orgStatus === 'inactive') return null
   const { status: _s, orgStatus: _o, ...member } = row
   return member
