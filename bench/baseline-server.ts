@@ -44,9 +44,10 @@ const q = {
   // vendorDashboard
   orgCounts: db.prepare(`select "kind", count(*) as n from "organisations" where "organisations"."status" = ? group by "organisations"."kind"`),
   defaultPipeline: db.prepare(`select "id", "name", "is_default", "created_at" from "pipelines" order by "pipelines"."is_default" DESC, "pipelines"."name" asc`),
-  byStage: db.prepare(`select "pipeline_stages"."id", "pipeline_stages"."name", "pipeline_stages"."position", "pipeline_stages"."is_closed", count("opportunities"."id") as n, sum("opportunities"."amount_minor") as amount from "pipeline_stages" left join "opportunities" on ("opportunities"."stage_id" = "pipeline_stages"."id" and "opportunities"."currency" = ?) where "pipeline_stages"."pipeline_id" = ? group by "pipeline_stages"."id" order by "pipeline_stages"."position" asc`),
-  openPipeline: db.prepare(`select count(*) as n, sum("opportunities"."amount_minor") as amount from "opportunities" inner join "pipeline_stages" on "pipeline_stages"."id" = "opportunities"."stage_id" where ("pipeline_stages"."is_closed" = ? and "opportunities"."currency" = ?)`),
-  leadBands: db.prepare(`select CASE WHEN "score" >= 70 THEN 'hot' WHEN "score" >= 40 THEN 'warm' ELSE 'junk' END as band, count(*) as n from "leads" where "leads"."status" NOT IN ('converted', 'disqualified') group by 1`),
+  // the maintained totals the app reads (0005, 0017), as the app does: a few rows, not a SUM or a scan
+  byStage: db.prepare(`select "pipeline_stages"."id", "pipeline_stages"."name", "pipeline_stages"."position", "pipeline_stages"."is_closed", coalesce("opportunity_stage_totals"."n", 0) as n, "opportunity_stage_totals"."amount_minor" as amount from "pipeline_stages" left join "opportunity_stage_totals" on ("opportunity_stage_totals"."stage_id" = "pipeline_stages"."id" and "opportunity_stage_totals"."currency" = ?) where "pipeline_stages"."pipeline_id" = ? order by "pipeline_stages"."position" asc`),
+  openPipeline: db.prepare(`select coalesce(sum("opportunity_stage_totals"."n"), 0) as n, sum("opportunity_stage_totals"."amount_minor") as amount from "opportunity_stage_totals" inner join "pipeline_stages" on "pipeline_stages"."id" = "opportunity_stage_totals"."stage_id" where ("pipeline_stages"."is_closed" = ? and "opportunity_stage_totals"."currency" = ?)`),
+  leadBands: db.prepare(`select "band", "n" from "lead_band_counts" where "n" > 0`),
   // organisationHome
   org: db.prepare(`select "id", "kind", "name", "legal_name", "npwp", "country", "region", "city", "website", "status", "tier", "created_at", "updated_at" from "organisations" where "organisations"."id" = ?`),
   members: db.prepare(`select count(*) as n from "memberships" where "memberships"."org_id" = ?`),

@@ -51,6 +51,12 @@ export type ApprovalSource = {
   /** oldest first; at most `limit` rows; optionally one partner/supplier organisation */
   pending(actor: Actor, options: { orgId?: string; limit: number }): Promise<PendingApproval[]>
   count(actor: Actor, options?: { orgId?: string }): Promise<number>
+  /**
+   * How many have waited since before `waitingBefore` (unix ms): the overdue count of the dashboard
+   * and the menu, without building every row. Optional: a kind without it is counted from its
+   * `pending` rows (fine for kinds that are few; implement it for any that can be many).
+   */
+  countWaitingBefore?(actor: Actor, options: { waitingBefore: number }): Promise<number>
 }
 
 export function defineApprovalSource(source: ApprovalSource): ApprovalSource {

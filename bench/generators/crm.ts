@@ -245,6 +245,8 @@ function generateCrm(ctx: GeneratorContext) {
       insertLead.run(newId(), company, `${first} ${pick(rng, LAST_NAMES)}`, `${first.toLowerCase()}@${slug(company).slice(0, 20) || 'mail'}.co.id`, null, pick(rng, ['web', 'event', 'referral', 'partner', 'campaign', 'other'] as const), status, Math.floor(rng() * 101), linked ? accountIds[a] : null, pick(rng, ownerIds), createdAt, Math.min(now, createdAt + Math.floor(rng() * 60 * DAY)))
     })
     log(`${leadCount} leads`)
+    // the maintained open-lead counts per score band the app keeps with every lead write (0017)
+    db.exec(`DELETE FROM lead_band_counts; INSERT INTO lead_band_counts (band, n) SELECT CASE WHEN score >= 70 THEN 'hot' WHEN score >= 40 THEN 'warm' ELSE 'junk' END, count(*) FROM leads WHERE status NOT IN ('converted', 'disqualified') GROUP BY 1`)
 
     // ---- a history on the largest account and a few notifications for the people the bench signs in as ---------
     db.transaction(() => {

@@ -71,6 +71,16 @@ export const leads = sqliteTable(
   (t) => [index('leads_status_idx').on(t.status, t.score), index('leads_account_idx').on(t.accountId)],
 )
 
+/**
+ * Open leads (not converted, not disqualified) per score band, maintained by every lead write in the same
+ * transaction (leads.server.ts): the dashboard reads three rows instead of scanning every lead. 0017
+ * backfilled it from the table.
+ */
+export const leadBandCounts = sqliteTable('lead_band_counts', {
+  band: text('band', { enum: ['hot', 'warm', 'junk'] }).primaryKey(),
+  n: integer('n').notNull().default(0),
+})
+
 export const pipelines = sqliteTable('pipelines', {
   id: id(),
   name: text('name').notNull(),

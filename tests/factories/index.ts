@@ -8,7 +8,7 @@ import type { Role } from '../../app/modules/auth/roles'
 import { companyDomain, normaliseCompanyName } from '../../app/modules/matching/company-match'
 import { indexCompanyKeys } from '../../app/modules/matching/matching.server'
 import { createSession } from '../../app/modules/auth/session.server'
-import { countInStageTotals } from '../../app/modules/crm/crm.server'
+import { countInStageTotals, countLeadBand } from '../../app/modules/crm/crm.server'
 import { actorForSession } from '../../app/modules/auth/require-actor.server'
 
 export const TEST_PASSWORD = 'correct-horse-battery'
@@ -100,6 +100,7 @@ export function makeLead(overrides: Partial<typeof leads.$inferInsert> = {}, tx:
   const now = Date.now()
   const row = { id: newId(), company: `Lead Co ${next()}`, contactName: 'Budi', createdAt: now, updatedAt: now, ...overrides }
   tx.insert(leads).values(row).run()
+  countLeadBand(tx, row, +1)
   return row
 }
 

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
-import { leads } from '../../../db/schema/crm'
+import { leadBandCounts, leads } from '../../../db/schema/crm'
 import { mutate } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
-import { db } from '../../utils/db.server'
+import { db, type DbOrTx } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import { contains } from '../../utils/sql'
@@ -55,6 +55,7 @@ export async function createLead(actor: Actor, input: LeadInput): Promise<Lead> 
   return mutate(actor, (ctx) => {
     const row = { id: newId(), ...input, accountId: null, ownerId: actor.userId, createdAt: ctx.now, updatedAt: ctx.now }
     ctx.tx.insert(leads).values(row).run()
+    countLeadBand(ctx.tx, row, +1)
     ctx.audit('lead', row.id, 'created', null, { company: row.company })
     return row as Lead
   })
@@ -66,14 +67,36 @@ export async function updateLead(actor: Actor, id: string, input: LeadInput) {
     const before = ctx.tx.select().from(leads).where(eq(leads.id, id)).get()
     if (!before) throw new NotFound()
     ctx.tx.update(leads).set({ ...input, updatedAt: ctx.now }).where(eq(leads.id, id)).run()
+    countLeadBand(ctx.tx, before, -1)
+    countLeadBand(ctx.tx, { ...before, ...input }, +1)
     const diff = changedFields(before, input)
     if (diff.changed) ctx.audit('lead', id, 'updated', diff.before, diff.after)
   })
 }
 
-/** Lead counts by score band (open leads only), for the dashboard. */
+/** Whether a lead counts on the dashboard: open ones only. */
+const isOpen = (status: string) => status !== 'converted' && status !== 'disqualified'
+
+/** Keeps lead_band_counts equal to the open leads per band, in the write's own transaction (the seed's factory calls it too). */
+export function countLeadBand(tx: DbOrTx, lead: { status?: string | null; score?: number | null }, sign: 1 | -1) {
+  if (!isOpen(lead.status ?? 'new')) return
+  const score = lead.score ?? 0
+  tx
+    .insert(leadBandCounts)
+    .values({ band: scoreBand(score), n: Math.max(0, sign) })
+    .onConflictDoUpdate({ target: leadBandCounts.band, set: { n: sql`${leadBandCounts.n} + ${sign}` } })
+    .run()
+}
+
+/** Lead counts by score band (open leads only), for the dashboard: the maintained counts, not a scan. */
 export async function leadBands(actor: Actor) {
   assertCrmRead(actor)
+  const rows = db.select().from(leadBandCounts).all()
+  return Object.fromEntries(rows.filter((b) => b.n > 0).map((b) => [b.band, b.n])) as Record<'hot' | 'warm' | 'junk', number | undefined>
+}
+
+/** The same counts from the leads themselves (a test proves the maintained ones equal these). */
+export function leadBandsCounted() {
   const rows = db
     .select({ band: sql<string>`CASE WHEN ${leads.score} >= 70 THEN 'hot' WHEN ${leads.score} >= 40 THEN 'warm' ELSE 'junk' END`, n: count() })
     .from(leads)

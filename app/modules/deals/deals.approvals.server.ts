@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { dealExtensions, dealRegistrations } from '../../../db/schema/deals'
 import { defineApprovalSource, type PendingApproval } from '../../kit/approvals'
 import { formatCalendarDate, formatLongDate } from '../../utils/dates'
@@ -50,6 +50,11 @@ const registrations = defineApprovalSource({
   async count(actor, options = {}) {
     assertCan(actor, 'approve:deal_registration')
     return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), options.orgId ? eq(dealRegistrations.partnerOrgId, options.orgId) : undefined)).get()?.n ?? 0
+  },
+  async countWaitingBefore(actor, { waitingBefore }) {
+    assertCan(actor, 'approve:deal_registration')
+    const waitingSince = sql`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
+    return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), sql`${waitingSince} < ${waitingBefore}`)).get()?.n ?? 0
   },
 })
 

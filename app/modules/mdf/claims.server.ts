@@ -2,7 +2,7 @@
 // proof of performance; the manager approves (in full or in part), rejects or returns it. The
 // claimable amount is at most the approved amount and at most the programme's share of the actual cost.
 import fs from 'node:fs'
-import { and, asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, eq, lt } from 'drizzle-orm'
 import { mdfClaimFiles, mdfClaims, mdfRequests } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
@@ -200,6 +200,11 @@ export function pendingClaims(limit: number, orgId?: string) {
     .orderBy(asc(mdfClaims.submittedAt))
     .limit(limit)
     .all()
+}
+
+/** Submitted claims waiting since before a moment (the overdue count). */
+export function pendingClaimCountBefore(waitingBefore: number) {
+  return db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), lt(mdfClaims.submittedAt, waitingBefore))).get()?.n ?? 0
 }
 
 export function pendingClaimCount(orgId?: string) {

@@ -5,9 +5,9 @@ import { translate } from '../../utils/i18n'
 import { formatMoney } from '../../utils/money'
 import { assertCan } from '../auth/actor'
 import { organisationNames } from '../orgs/orgs.server'
-import { pendingClaimCount, pendingClaims } from './claims.server'
+import { pendingClaimCount, pendingClaimCountBefore, pendingClaims } from './claims.server'
 import { fundRow } from './funds.server'
-import { pendingRequestCount, pendingRequests, requestNumber, shareCap } from './requests.server'
+import { pendingRequestCount, pendingRequestCountBefore, pendingRequests, requestNumber, shareCap } from './requests.server'
 import { db } from '../../utils/db.server'
 import { mdfRequests } from '../../../db/schema/mdf'
 import { inArray } from 'drizzle-orm'
@@ -20,8 +20,10 @@ const requests = defineApprovalSource({
     assertCan(actor, 'approve:mdf')
     const rows = pendingRequests(limit, orgId)
     const names = organisationNames(rows.map((r) => r.orgId))
+    // a handful of funds behind up to hundreds of requests: each read once
+    const funds = new Map([...new Set(rows.map((r) => r.fundId))].map((id) => [id, fundRow(id)]))
     return rows.map((r) => {
-      const fund = fundRow(r.fundId)
+      const fund = funds.get(r.fundId)
       return {
         kind: 'mdf_request',
         id: r.id,
@@ -46,6 +48,10 @@ const requests = defineApprovalSource({
   async count(actor, options) {
     assertCan(actor, 'approve:mdf')
     return pendingRequestCount(options?.orgId)
+  },
+  async countWaitingBefore(actor, { waitingBefore }) {
+    assertCan(actor, 'approve:mdf')
+    return pendingRequestCountBefore(waitingBefore)
   },
 })
 
@@ -81,6 +87,10 @@ const claims = defineApprovalSource({
   async count(actor, options) {
     assertCan(actor, 'approve:mdf')
     return pendingClaimCount(options?.orgId)
+  },
+  async countWaitingBefore(actor, { waitingBefore }) {
+    assertCan(actor, 'approve:mdf')
+    return pendingClaimCountBefore(waitingBefore)
   },
 })
 

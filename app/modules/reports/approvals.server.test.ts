@@ -7,7 +7,8 @@ import { db } from '../../utils/db.server'
 import { Forbidden } from '../../utils/errors'
 import { DealFormSchema } from '../deals/deals.schema'
 import { approveDeal, createDeal, decidePendingExtension, requestExtension, returnDeal, answerAndResubmit } from '../deals/deals.server'
-import { approvalQueueFor, attentionToday, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas } from './reports.server'
+import { allocate, createFund, createRequest } from '../mdf/mdf.server'
+import { approvalCounts, approvalQueueFor, attentionToday, escalateOverdueApprovals, getApprovalSlas, updateApprovalSlas } from './reports.server'
 
 const HOUR = 3_600_000
 const T0 = Date.now()
@@ -71,6 +72,27 @@ describe('the one approval queue', () => {
     expect(second.rows.map((r) => r.title)).toEqual(['PT Antrian 50', 'PT Antrian 51', 'PT Antrian 52'])
     expect(second.overdue).toBe(12)
     expect((await approvalQueueFor(manager, { orgId: busy.orgId, page: 9, now: T0 })).rows).toEqual([])
+  })
+
+  it('counts what waits and what is overdue without listing it, the same as the queue counts its rows', async () => {
+    const { manager, partner } = await world()
+    const APRIL = Date.parse('2026-04-10T03:00:00Z')
+    const fund = await createFund(manager, { name: 'MDF Q2 2026', periodType: 'quarter', year: 2026, part: 2, currency: 'IDR', budgetMinor: 1_000_000_000, maxSharePct: 50, claimDeadlineDays: 60, accrualBps: null, tierAmounts: null }, { now: APRIL - 10 * DAY_MS })
+    await allocate(manager, fund, partner.orgId, 500_000_000, { now: APRIL - 10 * DAY_MS })
+    const request = (title: string) => ({ fundId: fund, activityType: 'event' as const, title, description: 'Dinner and demo', startsOn: '2026-05-10', endsOn: '2026-05-11', expectedLeads: 20, expectedPipeline: '500.000.000', cost: '20.000.000', requested: '10.000.000' })
+    for (const [title, age] of [['Lama', 5 * DAY_MS], ['Kemarin', DAY_MS], ['Baru', HOUR]] as const) await createRequest(partner, request(`Acara ${title}`), { submit: true, now: APRIL - age })
+    await createDeal(partner, form('PT Terlambat Sekali'), APRIL - 4 * DAY_MS)
+    await createDeal(partner, form('PT Tepat Waktu'), APRIL - 2 * HOUR)
+
+    for (const now of [APRIL, APRIL + 3 * DAY_MS, T0]) {
+      const counts = (await approvalCounts(manager, now))!
+      const queue = await approvalQueueFor(manager, { now })
+      expect({ waiting: counts.waiting, overdue: counts.overdue }).toEqual({ waiting: queue.waiting, overdue: queue.overdue })
+      expect(counts.oldestOverdue.map((r) => r.id)).toEqual(queue.rows.filter((r) => r.overdue).slice(0, 5).map((r) => r.id))
+    }
+    const atApril = (await approvalCounts(manager, APRIL))!
+    expect(atApril.oldestOverdue.map((r) => r.title)).toEqual(expect.arrayContaining([expect.stringContaining('Acara Lama'), 'PT Terlambat Sekali']))
+    expect(atApril.oldestOverdue.some((r) => r.title.includes('Acara Kemarin'))).toBe(false)
   })
 
   it('is closed to partners and suppliers', async () => {
