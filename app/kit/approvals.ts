@@ -52,11 +52,12 @@ export type ApprovalSource = {
   pending(actor: Actor, options: { orgId?: string; limit: number }): Promise<PendingApproval[]>
   count(actor: Actor, options?: { orgId?: string }): Promise<number>
   /**
-   * How many have waited since before `waitingBefore` (unix ms): the overdue count of the dashboard
-   * and the menu, without building every row. Optional: a kind without it is counted from its
+   * How many have waited since before `waitingBefore` (unix ms), optionally of one organisation: the
+   * overdue and age-filtered counts of the queue and the dashboard, without building every row, so the
+   * queue reads only the rows of the page it shows. Optional: a kind without it is counted from its
    * `pending` rows (fine for kinds that are few; implement it for any that can be many).
    */
-  countWaitingBefore?(actor: Actor, options: { waitingBefore: number }): Promise<number>
+  countWaitingBefore?(actor: Actor, options: { waitingBefore: number; orgId?: string }): Promise<number>
 }
 
 export function defineApprovalSource(source: ApprovalSource): ApprovalSource {

@@ -51,10 +51,10 @@ const registrations = defineApprovalSource({
     assertCan(actor, 'approve:deal_registration')
     return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), options.orgId ? eq(dealRegistrations.partnerOrgId, options.orgId) : undefined)).get()?.n ?? 0
   },
-  async countWaitingBefore(actor, { waitingBefore }) {
+  async countWaitingBefore(actor, { waitingBefore, orgId }) {
     assertCan(actor, 'approve:deal_registration')
     const waitingSince = sql`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
-    return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), sql`${waitingSince} < ${waitingBefore}`)).get()?.n ?? 0
+    return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), sql`${waitingSince} < ${waitingBefore}`, orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined)).get()?.n ?? 0
   },
 })
 

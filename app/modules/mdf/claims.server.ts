@@ -203,8 +203,8 @@ export function pendingClaims(limit: number, orgId?: string) {
 }
 
 /** Submitted claims waiting since before a moment (the overdue count). */
-export function pendingClaimCountBefore(waitingBefore: number) {
-  return db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), lt(mdfClaims.submittedAt, waitingBefore))).get()?.n ?? 0
+export function pendingClaimCountBefore(waitingBefore: number, orgId?: string) {
+  return db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), lt(mdfClaims.submittedAt, waitingBefore), orgId ? eq(mdfClaims.orgId, orgId) : undefined)).get()?.n ?? 0
 }
 
 export function pendingClaimCount(orgId?: string) {

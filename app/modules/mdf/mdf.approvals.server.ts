@@ -49,9 +49,9 @@ const requests = defineApprovalSource({
     assertCan(actor, 'approve:mdf')
     return pendingRequestCount(options?.orgId)
   },
-  async countWaitingBefore(actor, { waitingBefore }) {
+  async countWaitingBefore(actor, { waitingBefore, orgId }) {
     assertCan(actor, 'approve:mdf')
-    return pendingRequestCountBefore(waitingBefore)
+    return pendingRequestCountBefore(waitingBefore, orgId)
   },
 })
 
@@ -88,9 +88,9 @@ const claims = defineApprovalSource({
     assertCan(actor, 'approve:mdf')
     return pendingClaimCount(options?.orgId)
   },
-  async countWaitingBefore(actor, { waitingBefore }) {
+  async countWaitingBefore(actor, { waitingBefore, orgId }) {
     assertCan(actor, 'approve:mdf')
-    return pendingClaimCountBefore(waitingBefore)
+    return pendingClaimCountBefore(waitingBefore, orgId)
   },
 })
 

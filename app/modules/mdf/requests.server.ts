@@ -355,8 +355,8 @@ export function pendingRequests(limit: number, orgId?: string) {
 }
 
 /** Submitted requests waiting since before a moment (the overdue count). */
-export function pendingRequestCountBefore(waitingBefore: number) {
-  return db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), sql`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt}) < ${waitingBefore}`)).get()?.n ?? 0
+export function pendingRequestCountBefore(waitingBefore: number, orgId?: string) {
+  return db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), sql`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt}) < ${waitingBefore}`, orgId ? eq(mdfRequests.orgId, orgId) : undefined)).get()?.n ?? 0
 }
 
 export function pendingRequestCount(orgId?: string) {

@@ -84,11 +84,27 @@ describe('the one approval queue', () => {
     await createDeal(partner, form('PT Terlambat Sekali'), APRIL - 4 * DAY_MS)
     await createDeal(partner, form('PT Tepat Waktu'), APRIL - 2 * HOUR)
 
+    // every row, page by page: the counts must agree with the rows themselves
+    const everyRow = async (now: number, filters: { age?: '1d' | 'overdue'; orgId?: string } = {}) => {
+      const rows = []
+      for (let page = 1; ; page++) {
+        const q = await approvalQueueFor(manager, { ...filters, page, now })
+        if (!q.rows.length) return { rows, total: q.total, overdue: q.overdue }
+        rows.push(...q.rows)
+      }
+    }
     for (const now of [APRIL, APRIL + 3 * DAY_MS, T0]) {
       const counts = (await approvalCounts(manager, now))!
-      const queue = await approvalQueueFor(manager, { now })
-      expect({ waiting: counts.waiting, overdue: counts.overdue }).toEqual({ waiting: queue.waiting, overdue: queue.overdue })
-      expect(counts.oldestOverdue.map((r) => r.id)).toEqual(queue.rows.filter((r) => r.overdue).slice(0, 5).map((r) => r.id))
+      const all = await everyRow(now)
+      expect({ waiting: counts.waiting, overdue: counts.overdue }).toEqual({ waiting: all.rows.length, overdue: all.rows.filter((r) => r.overdue).length })
+      expect(all.total).toBe(all.rows.length)
+      expect(counts.oldestOverdue.map((r) => r.id)).toEqual(all.rows.filter((r) => r.overdue).slice(0, 5).map((r) => r.id))
+      const dayOld = await everyRow(now, { age: '1d' })
+      expect(dayOld.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => now - r.waitingSince > DAY_MS).map((r) => r.id))
+      expect({ total: dayOld.total, overdue: dayOld.overdue }).toEqual({ total: dayOld.rows.length, overdue: dayOld.rows.filter((r) => r.overdue).length })
+      const late = await everyRow(now, { age: 'overdue', orgId: partner.orgId })
+      expect(late.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => r.overdue && r.orgId === partner.orgId).map((r) => r.id))
+      expect({ total: late.total, overdue: late.overdue }).toEqual({ total: late.rows.length, overdue: late.rows.length })
     }
     const atApril = (await approvalCounts(manager, APRIL))!
     expect(atApril.oldestOverdue.map((r) => r.title)).toEqual(expect.arrayContaining([expect.stringContaining('Acara Lama'), 'PT Terlambat Sekali']))

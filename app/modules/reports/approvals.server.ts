@@ -44,30 +44,44 @@ export function slaHours(): Map<string, number> {
 /** Rows shown per page of the queue (the rest are a click away: rendering hundreds of forms was most of its cost). */
 export const QUEUE_PAGE_SIZE = 50
 
-/** Every waiting row this reader may decide (up to PER_SOURCE per kind), filtered, oldest first. */
-async function queueRows(actor: Actor, opts: { kind?: string; orgId?: string; age?: AgeFilter; now: number }) {
+/**
+ * The waiting rows this reader may decide, filtered, oldest first: of each kind the first `limit` (at most
+ * PER_SOURCE), with the counts of the whole filtered queue. Kinds with `countWaitingBefore` are counted
+ * exactly, so the page needs only its own rows; the others are counted from the rows read.
+ */
+async function queueRows(actor: Actor, opts: { kind?: string; orgId?: string; age?: AgeFilter; now: number; limit?: number }) {
   const sources = visibleSources(actor)
   if (!sources.length) throw new Forbidden()
   const slas = slaHours()
   const chosen = opts.kind ? sources.filter((s) => s.kind === opts.kind) : sources
-  const lists = await Promise.all(chosen.map(async (s) => ({ source: s, rows: await s.pending(actor, { orgId: opts.orgId, limit: PER_SOURCE }), total: await s.count(actor, { orgId: opts.orgId }) })))
   const minAge = opts.age && opts.age !== 'overdue' ? { '1d': 1, '3d': 3, '7d': 7 }[opts.age] * 24 * HOUR_MS : 0
-  const rows: QueueRow[] = lists
-    .flatMap(({ source, rows }) =>
-      rows.map((r) => {
-        const hours = slas.get(source.kind) ?? DEFAULT_SLA_HOURS
-        const dueAt = r.waitingSince + hours * HOUR_MS
-        return { ...r, kindLabel: source.label, slaHours: hours, dueAt, overdue: opts.now > dueAt, escalatedAt: null as number | null }
-      }),
-    )
-    .filter((r) => opts.now - r.waitingSince >= minAge && (opts.age !== 'overdue' || r.overdue))
-    .sort((a, b) => a.waitingSince - b.waitingSince)
+  const lists = await Promise.all(
+    chosen.map(async (source) => {
+      const hours = slas.get(source.kind) ?? DEFAULT_SLA_HOURS
+      const dueBefore = opts.now - hours * HOUR_MS
+      // "waited at least a day" and "overdue" are both "waiting since before a moment"
+      const ageBefore = opts.age === 'overdue' ? dueBefore : opts.age ? opts.now - minAge : null
+      const counts = source.countWaitingBefore
+      const read = await source.pending(actor, { orgId: opts.orgId, limit: counts ? Math.min(PER_SOURCE, opts.limit ?? PER_SOURCE) : PER_SOURCE })
+      const rows: QueueRow[] = read
+        .map((r) => ({ ...r, kindLabel: source.label, slaHours: hours, dueAt: r.waitingSince + hours * HOUR_MS, overdue: r.waitingSince < dueBefore, escalatedAt: null }))
+        .filter((r) => ageBefore === null || r.waitingSince < ageBefore)
+      const waiting = await source.count(actor, { orgId: opts.orgId })
+      const matching = ageBefore === null ? waiting : counts ? await counts(actor, { orgId: opts.orgId, waitingBefore: ageBefore }) : rows.length
+      const overdueBefore = ageBefore === null ? dueBefore : Math.min(dueBefore, ageBefore)
+      const overdue = counts ? await counts(actor, { orgId: opts.orgId, waitingBefore: overdueBefore }) : rows.filter((r) => r.overdue).length
+      return { rows, waiting, matching, overdue, capped: matching > PER_SOURCE || (!counts && read.length >= PER_SOURCE && waiting > read.length) }
+    }),
+  )
   return {
     sources,
-    rows,
-    waiting: lists.reduce((n, l) => n + l.total, 0),
-    // a kind with more waiting than the queue reads: the list (and its overdue count) stops at PER_SOURCE of it
-    capped: lists.some((l) => l.rows.length >= PER_SOURCE && l.total > l.rows.length),
+    rows: lists.flatMap((l) => l.rows).sort((a, b) => a.waitingSince - b.waitingSince),
+    waiting: lists.reduce((n, l) => n + l.waiting, 0),
+    // the filtered queue as far as it can be paged (PER_SOURCE of each kind)
+    total: lists.reduce((n, l) => n + Math.min(l.matching, PER_SOURCE), 0),
+    overdue: lists.reduce((n, l) => n + l.overdue, 0),
+    // a kind with more waiting than the queue reads: the list stops at PER_SOURCE of it
+    capped: lists.some((l) => l.capped),
   }
 }
 
@@ -92,20 +106,21 @@ function withEscalations(rows: QueueRow[]): QueueRow[] {
  */
 export async function approvalQueueFor(actor: Actor, opts: { kind?: string; orgId?: string; age?: AgeFilter; page?: number; now?: number } = {}) {
   const now = opts.now ?? Date.now()
-  const q = await queueRows(actor, { ...opts, now })
   const page = Math.max(1, opts.page ?? 1)
+  // the first `page` pages of each kind are enough to merge them in order
+  const q = await queueRows(actor, { ...opts, now, limit: page * QUEUE_PAGE_SIZE })
   const slice = q.rows.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE)
   return {
     rows: withEscalations(slice),
     page,
     pageSize: QUEUE_PAGE_SIZE,
-    total: q.rows.length,
+    total: q.total,
     totalIsCapped: q.capped,
     kinds: q.sources.map((s) => ({ kind: s.kind, label: s.label })),
-    // the organisations with something waiting (filter options), by name
+    // the organisations with something waiting among the rows read (filter options), by name
     orgs: [...new Map(q.rows.map((r) => [r.orgId, r.orgName])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     waiting: q.waiting,
-    overdue: q.rows.filter((r) => r.overdue).length,
+    overdue: q.overdue,
     now,
   }
 }
@@ -116,24 +131,10 @@ export async function approvalQueueFor(actor: Actor, opts: { kind?: string; orgI
  * (building up to 200 formatted rows a kind was most of the dashboard's cost).
  */
 export async function approvalCounts(actor: Actor, now = Date.now()) {
-  const sources = visibleSources(actor)
-  if (!sources.length) return null
-  const slas = slaHours()
-  let waiting = 0
-  let overdue = 0
-  const oldest: QueueRow[] = []
-  for (const source of sources) {
-    const hours = slas.get(source.kind) ?? DEFAULT_SLA_HOURS
-    const dueBefore = now - hours * HOUR_MS
-    const counted = source.countWaitingBefore ? await source.countWaitingBefore(actor, { waitingBefore: dueBefore }) : null
-    // oldest first: the first five are all the overview shows; without the count, every row it reads
-    const rows = await source.pending(actor, { limit: counted === null ? PER_SOURCE : 5 })
-    const late = rows.filter((r) => r.waitingSince < dueBefore)
-    waiting += await source.count(actor)
-    overdue += counted ?? late.length
-    for (const r of late.slice(0, 5)) oldest.push({ ...r, kindLabel: source.label, slaHours: hours, dueAt: r.waitingSince + hours * HOUR_MS, overdue: true, escalatedAt: null })
-  }
-  return { waiting, overdue, oldestOverdue: oldest.sort((a, b) => a.waitingSince - b.waitingSince).slice(0, 5) }
+  if (!visibleSources(actor).length) return null
+  // oldest first: five of each kind hold the five oldest overdue overall
+  const q = await queueRows(actor, { now, limit: 5 })
+  return { waiting: q.waiting, overdue: q.overdue, oldestOverdue: q.rows.filter((r) => r.overdue).slice(0, 5) }
 }
 
 // ---- SLA settings (admin) ------------------------------------------------------------------
