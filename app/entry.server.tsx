@@ -48,7 +48,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   if (responseStatusCode === 503 && !responseHeaders.has('Retry-After')) responseHeaders.set('Retry-After', '2')
   return new Promise((resolve, reject) => {
     let shellRendered = false
-    let timer: ReturnType<typeof setTimeout> | undefined
+    // set after the render starts (its callbacks run later, never during renderToPipeableStream)
+    const timer: { id?: ReturnType<typeof setTimeout> } = {}
     const respond = () => {
       shellRendered = true
       const body = new PassThrough()
@@ -68,11 +69,11 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         onAllReady() {
           // rendered: the abort timer would otherwise hold this request's whole graph (request, data,
           // stream) for ABORT_DELAY — at a few hundred pages a second, most of the server's memory
-          clearTimeout(timer)
+          clearTimeout(timer.id)
           if (forBots) respond()
         },
         onShellError(error: unknown) {
-          clearTimeout(timer)
+          clearTimeout(timer.id)
           reject(error)
         },
         onError(error: unknown) {
@@ -81,6 +82,6 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         },
       },
     )
-    timer = setTimeout(abort, ABORT_DELAY)
+    timer.id = setTimeout(abort, ABORT_DELAY)
   })
 }
