@@ -4,8 +4,9 @@
 // is sampled every 50 ms. The issue's target: a million rows stream with RSS ≤ 300 MB.
 import fs from 'node:fs'
 import path from 'node:path'
-import { DATA_DIR, REPO_DIR } from './generate'
-import { freePort, launch, residentMiB, signIn } from './lib/servers'
+import { DATA_DIR } from './generate'
+import { launchBuiltApp } from './lib/app-server'
+import { residentMiB, signIn } from './lib/servers'
 import { DEMO_PASSWORD } from '../scripts/seed'
 
 const scale = process.argv[2] ?? 'S'
@@ -13,17 +14,9 @@ const source = path.join(DATA_DIR, `${scale}.db`)
 if (!fs.existsSync(source)) throw new Error(`no dataset ${source}: run \`npm run bench -- --scale ${scale}\` first`)
 const work = path.join(DATA_DIR, 'run', `csv-${scale}.db`)
 fs.copyFileSync(source, work)
-const port = await freePort()
-const app = await launch({
-  name: 'app',
-  script: path.join(REPO_DIR, 'build/server.js'),
-  cwd: REPO_DIR,
-  port,
-  core: 0,
-  env: { ...process.env, NODE_ENV: 'production', JOBS_ENABLED: 'false', APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: work, DATA_DIR: path.join(DATA_DIR, 'run', `csv-${scale}-data`), SESSION_SECRET: 'bench-session-secret-bench-session-secret', MITRA_CONTENT_DIR: path.join(REPO_DIR, 'content') },
-})
+const app = await launchBuiltApp({ db: work, dataDir: `csv-${scale}-data` })
 try {
-  const origin = `http://127.0.0.1:${port}`
+  const origin = app.origin
   const cookie = await signIn(origin, 'manager@mitra.test', DEMO_PASSWORD)
   const idle = residentMiB(app.pid)
   let peak = idle

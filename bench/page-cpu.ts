@@ -6,8 +6,9 @@
 // `node bench/heap-summary.mjs FILE` then lists what the heap holds by constructor.
 import fs from 'node:fs'
 import path from 'node:path'
-import { DATA_DIR, REPO_DIR } from './generate'
-import { cpuSeconds, freePort, launch, signIn } from './lib/servers'
+import { DATA_DIR } from './generate'
+import { launchBuiltApp } from './lib/app-server'
+import { cpuSeconds, signIn } from './lib/servers'
 import { DEMO_PASSWORD } from '../scripts/seed'
 
 const args = process.argv.slice(2)
@@ -24,15 +25,10 @@ const cpuProf = option('--cpu-prof', '')
 const heapDir = option('--heap-snapshot', '')
 const paths = args.length ? args : ['/']
 
-const port = await freePort()
-const app = await launch({
-  name: 'app',
-  script: path.join(REPO_DIR, 'build/server.js'),
-  cwd: REPO_DIR,
-  port,
-  core: 0,
+const app = await launchBuiltApp({
+  db: dbFile,
+  dataDir: 'page-cpu-data',
   nodeArgs: [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []), ...(heapDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${path.resolve(heapDir)}`] : [])],
-  env: { ...process.env, NODE_ENV: 'production', JOBS_ENABLED: 'false', APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: dbFile, DATA_DIR: path.join(DATA_DIR, 'run', 'page-cpu-data'), SESSION_SECRET: 'bench-session-secret-bench-session-secret', MITRA_CONTENT_DIR: path.join(REPO_DIR, 'content') },
 })
 try {
   const cookie = await signIn(app.origin, email, DEMO_PASSWORD)
