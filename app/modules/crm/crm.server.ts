@@ -2,7 +2,7 @@
 // other modules and routes import the module, never its insides.
 export { ACCOUNT_360_LIMIT, ACCOUNT_SORTS, accountFilterOptions, accountForConversion, accountNames, accountOptions, createAccount, findMatchingAccounts, getAccount, getAccount360, listAccounts, updateAccount, type Account, type AccountSort } from './accounts.server'
 export { CONTACT_SORTS, createContact, getContact, listContacts, updateContact, type Contact } from './contacts.server'
-export { countLeadBand, createLead, getLead, leadBands, leadBandsCounted, LEAD_SORTS, listLeads, updateLead, type Lead, type LeadSort } from './leads.server'
+export { countLeadBand, createLead, getLead, leadBands, LEAD_SORTS, listLeads, updateLead, type Lead, type LeadSort } from './leads.server'
 export {
   countInStageTotals,
   createOpportunity,

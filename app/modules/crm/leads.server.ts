@@ -94,14 +94,3 @@ export async function leadBands(actor: Actor) {
   const rows = db.select().from(leadBandCounts).all()
   return Object.fromEntries(rows.filter((b) => b.n > 0).map((b) => [b.band, b.n])) as Record<'hot' | 'warm' | 'junk', number | undefined>
 }
-
-/** The same counts from the leads themselves (a test proves the maintained ones equal these). */
-export function leadBandsCounted() {
-  const rows = db
-    .select({ band: sql<string>`CASE WHEN ${leads.score} >= 70 THEN 'hot' WHEN ${leads.score} >= 40 THEN 'warm' ELSE 'junk' END`, n: count() })
-    .from(leads)
-    .where(sql`${leads.status} NOT IN ('converted', 'disqualified')`)
-    .groupBy(sql`1`)
-    .all()
-  return Object.fromEntries(rows.map((b) => [b.band, b.n])) as Record<'hot' | 'warm' | 'junk', number | undefined>
-}

@@ -14,6 +14,12 @@ import { currentDealRules } from './rules.server'
  * extension requests, oldest first. The buttons post to the registration's page, whose action
  * knows these intents (approve, reject, approve-extension, decline-extension).
  */
+/** Submitted registrations, of one partner and/or waiting since before a moment (the overdue count). */
+function submittedCount(orgId?: string, waitingBefore?: number) {
+  const waitingSince = sql`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
+  return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined, waitingBefore === undefined ? undefined : sql`${waitingSince} < ${waitingBefore}`)).get()?.n ?? 0
+}
+
 const registrations = defineApprovalSource({
   kind: 'deal_registration',
   label: 'deals.queue.kindRegistration',
@@ -49,12 +55,11 @@ const registrations = defineApprovalSource({
   },
   async count(actor, options = {}) {
     assertCan(actor, 'approve:deal_registration')
-    return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), options.orgId ? eq(dealRegistrations.partnerOrgId, options.orgId) : undefined)).get()?.n ?? 0
+    return submittedCount(options.orgId)
   },
   async countWaitingBefore(actor, { waitingBefore, orgId }) {
     assertCan(actor, 'approve:deal_registration')
-    const waitingSince = sql`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
-    return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), sql`${waitingSince} < ${waitingBefore}`, orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined)).get()?.n ?? 0
+    return submittedCount(orgId, waitingBefore)
   },
 })
 

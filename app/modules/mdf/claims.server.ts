@@ -202,13 +202,9 @@ export function pendingClaims(limit: number, orgId?: string) {
     .all()
 }
 
-/** Submitted claims waiting since before a moment (the overdue count). */
-export function pendingClaimCountBefore(waitingBefore: number, orgId?: string) {
-  return db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), lt(mdfClaims.submittedAt, waitingBefore), orgId ? eq(mdfClaims.orgId, orgId) : undefined)).get()?.n ?? 0
-}
-
-export function pendingClaimCount(orgId?: string) {
-  return db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), orgId ? eq(mdfClaims.orgId, orgId) : undefined)).get()?.n ?? 0
+/** Submitted claims, of one organisation and/or waiting since before a moment (the overdue count). */
+export function pendingClaimCount(orgId?: string, waitingBefore?: number) {
+  return db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), orgId ? eq(mdfClaims.orgId, orgId) : undefined, waitingBefore === undefined ? undefined : lt(mdfClaims.submittedAt, waitingBefore))).get()?.n ?? 0
 }
 
 export { findClaim, currentClaim, claimMoved }

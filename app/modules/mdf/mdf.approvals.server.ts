@@ -5,9 +5,9 @@ import { translate } from '../../utils/i18n'
 import { formatMoney } from '../../utils/money'
 import { assertCan } from '../auth/actor'
 import { organisationNames } from '../orgs/orgs.server'
-import { pendingClaimCount, pendingClaimCountBefore, pendingClaims } from './claims.server'
+import { pendingClaimCount, pendingClaims } from './claims.server'
 import { fundRow } from './funds.server'
-import { pendingRequestCount, pendingRequestCountBefore, pendingRequests, requestNumber, shareCap } from './requests.server'
+import { pendingRequestCount, pendingRequests, requestNumber, shareCap } from './requests.server'
 import { db } from '../../utils/db.server'
 import { mdfRequests } from '../../../db/schema/mdf'
 import { inArray } from 'drizzle-orm'
@@ -51,7 +51,7 @@ const requests = defineApprovalSource({
   },
   async countWaitingBefore(actor, { waitingBefore, orgId }) {
     assertCan(actor, 'approve:mdf')
-    return pendingRequestCountBefore(waitingBefore, orgId)
+    return pendingRequestCount(orgId, waitingBefore)
   },
 })
 
@@ -90,7 +90,7 @@ const claims = defineApprovalSource({
   },
   async countWaitingBefore(actor, { waitingBefore, orgId }) {
     assertCan(actor, 'approve:mdf')
-    return pendingClaimCountBefore(waitingBefore, orgId)
+    return pendingClaimCount(orgId, waitingBefore)
   },
 })
 

@@ -354,13 +354,10 @@ export function pendingRequests(limit: number, orgId?: string) {
   return db.select().from(mdfRequests).where(cond).orderBy(asc(mdfRequests.submittedAt)).limit(limit).all()
 }
 
-/** Submitted requests waiting since before a moment (the overdue count). */
-export function pendingRequestCountBefore(waitingBefore: number, orgId?: string) {
-  return db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), sql`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt}) < ${waitingBefore}`, orgId ? eq(mdfRequests.orgId, orgId) : undefined)).get()?.n ?? 0
-}
-
-export function pendingRequestCount(orgId?: string) {
-  return db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined)).get()?.n ?? 0
+/** Submitted requests, of one organisation and/or waiting since before a moment (the overdue count). */
+export function pendingRequestCount(orgId?: string, waitingBefore?: number) {
+  const waitingSince = sql`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt})`
+  return db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined, waitingBefore === undefined ? undefined : sql`${waitingSince} < ${waitingBefore}`)).get()?.n ?? 0
 }
 
 export { findRequest, current as currentRequest, type RequestPart }

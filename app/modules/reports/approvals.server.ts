@@ -69,7 +69,7 @@ async function queueRows(actor: Actor, opts: { kind?: string; orgId?: string; ag
       const waiting = await source.count(actor, { orgId: opts.orgId })
       const matching = ageBefore === null ? waiting : counts ? await counts(actor, { orgId: opts.orgId, waitingBefore: ageBefore }) : rows.length
       const overdueBefore = ageBefore === null ? dueBefore : Math.min(dueBefore, ageBefore)
-      const overdue = counts ? await counts(actor, { orgId: opts.orgId, waitingBefore: overdueBefore }) : rows.filter((r) => r.overdue).length
+      const overdue = !counts ? rows.filter((r) => r.overdue).length : overdueBefore === ageBefore ? matching : await counts(actor, { orgId: opts.orgId, waitingBefore: overdueBefore })
       return { rows, waiting, matching, overdue, capped: matching > PER_SOURCE || (!counts && read.length >= PER_SOURCE && waiting > read.length) }
     }),
   )
