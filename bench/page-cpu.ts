@@ -23,6 +23,7 @@ const email = option('--as', 'admin@sinardigital.test')
 const seconds = Number(option('--seconds', '5'))
 const cpuProf = option('--cpu-prof', '')
 const heapDir = option('--heap-snapshot', '')
+const clients = Number(option('--clients', '4'))
 const paths = args.length ? args : ['/']
 
 const app = await launchBuiltApp({
@@ -65,7 +66,7 @@ try {
     let n = 0
     const cpu0 = cpuSeconds(app.pid)
     const until = performance.now() + seconds * 1000
-    await Promise.all(Array.from({ length: 4 }, async () => {
+    await Promise.all(Array.from({ length: clients }, async () => {
       while (performance.now() < until) {
         await get()
         n++

@@ -35,7 +35,13 @@ export const scheduleEvents = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('schedule_events_starts_idx').on(t.startsAt), uniqueIndex('schedule_events_source_idx').on(t.source, t.sourceId)],
+  (t) => [
+    index('schedule_events_starts_idx').on(t.startsAt),
+    uniqueIndex('schedule_events_source_idx').on(t.source, t.sourceId),
+    // who sees an event is looked up from the viewer's side (schedules.server candidateIdsSql)
+    index('schedule_events_owner_idx').on(t.ownerOrgId),
+    index('schedule_events_creator_idx').on(t.createdBy),
+  ],
 )
 
 /** Who is invited: an organisation, every partner of a tier, or a named user. */

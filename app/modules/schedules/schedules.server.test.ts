@@ -6,7 +6,7 @@ import { emailOutbox, notifications, scheduleEvents } from '../../../db/schema'
 import { makeActor, makeOrg } from '../../../tests/factories'
 import { mutate } from '../../kit/mutate.server'
 import { DAY_MS } from '../../utils/dates'
-import { db } from '../../utils/db.server'
+import { db, rawSqlite } from '../../utils/db.server'
 import { Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { historyFor } from '../audit/audit.history.server'
 import { vtimezone } from './ics.server'
@@ -162,6 +162,47 @@ describe('visibility and invitations', () => {
     expect(await calendarFeed(other.secret)).not.toContain('Quarterly business review')
     expect((await upcomingEventsFor(w.gold, 50)).map((e) => e.title)).toContain('Quarterly business review')
     expect((await upcomingEventsFor(w.gold, 50)).map((e) => e.id)).not.toContain(declined.id)
+  })
+})
+
+describe('reading a large calendar', () => {
+  /** The query plans of the event reads `fn` runs (SQLite's EXPLAIN QUERY PLAN, each step's text). */
+  async function plansOf(fn: () => Promise<unknown>) {
+    const sqlite = rawSqlite()
+    const prepare = sqlite.prepare
+    const texts: string[] = []
+    sqlite.prepare = ((source: string) => {
+      texts.push(source)
+      return prepare.call(sqlite, source)
+    }) as typeof sqlite.prepare
+    try {
+      await fn()
+    } finally {
+      sqlite.prepare = prepare
+    }
+    return texts
+      .filter((text) => /from "schedule_events"/i.test(text))
+      .map((text) => sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(new Array((text.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[])
+      .map((steps) => steps.map((s) => s.detail))
+  }
+
+  it("finds a partner's next events from its own invitations and events, never by walking the whole calendar", async () => {
+    const w = await world()
+    // another partner's busy calendar must not be read to answer this one's home page
+    const silverEvents = new Set<string>()
+    for (let i = 0; i < 30; i++) silverEvents.add((await createEvent(w.manager, form({ titleEn: `Silver event ${i}`, inviteOrgs: [w.silverOrg.id] }))).id)
+    const mine = await createEvent(w.manager, form({ titleEn: 'Gold roadshow', inviteTiers: ['gold'] }))
+    const plans = await plansOf(async () => {
+      for (const seen of [await upcomingEventsFor(w.gold, 50), await eventsBetween(w.gold, Date.now(), Date.now() + 30 * DAY_MS, { mine: true })]) {
+        expect(seen.map((e) => e.id)).toContain(mine.id)
+        expect(seen.filter((e) => silverEvents.has(e.id))).toEqual([])
+      }
+    })
+    expect(plans).toHaveLength(2)
+    for (const steps of plans) {
+      expect(steps.filter((s) => /^SCAN schedule_events\b/.test(s)), steps.join('\n')).toEqual([])
+      expect(steps.some((s) => /SEARCH .*schedule_events.* USING INDEX sqlite_autoindex_schedule_events_1 \(id=\?\)/.test(s)), steps.join('\n')).toBe(true)
+    }
   })
 })
 
