@@ -1,6 +1,8 @@
 // Cross-site request forgery, security headers and the session cookie, against the production
 // server. It runs behind a "proxy" (TRUST_PROXY=true), so X-Forwarded-Proto: https stands for
 // a request that arrived over HTTPS.
+import http from 'node:http'
+import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type HttpResult, type Session, type TestServer } from './support/server'
 
@@ -162,6 +164,45 @@ describe('security headers', () => {
     const page = await server.request('/login')
     const asset = /href="(\/assets\/[^"]+\.css)"/.exec(page.body)![1]
     expect((await server.request(asset)).headers.get('cache-control')).toMatch(/max-age=31536000/)
+  })
+})
+
+/** One GET with the raw bytes as sent (fetch would decode them). */
+function rawGet(pathname: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(new URL(pathname, server.origin), { headers }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+  })
+}
+
+describe('response encoding', () => {
+  const decode = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync, none: (b: Buffer) => b }
+  it.each([
+    ['br', 'gzip, deflate, br', 'br'],
+    ['gzip', 'gzip', 'gzip'],
+    ['nothing', 'identity', 'none'],
+    ['nothing', '', 'none'],
+  ] as const)('compresses a page with %s when the client accepts "%s", with its exact length and Vary', async (_label, accept, expected) => {
+    const res = await rawGet('/', { cookie: user.cookie, ...(accept ? { 'accept-encoding': accept } : {}) })
+    expect(res.status).toBe(200)
+    expect(res.headers['content-encoding'] ?? 'none').toBe(expected)
+    expect(res.headers.vary).toMatch(/accept-encoding/i)
+    expect(Number(res.headers['content-length'])).toBe(res.body.length)
+    const html = decode[expected](res.body).toString('utf8')
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(html.trimEnd().endsWith('</html>')).toBe(true)
+    if (expected !== 'none') expect(res.body.length).toBeLessThan(html.length / 2)
+  })
+
+  it('leaves small answers and non-text files as they are', async () => {
+    const health = await rawGet('/healthz', { 'accept-encoding': 'br' })
+    expect(health.headers['content-encoding']).toBeUndefined()
+    expect(JSON.parse(health.body.toString('utf8'))).toMatchObject({ status: 'ok' })
   })
 })
 
