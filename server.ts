@@ -309,7 +309,10 @@ function encodeWhole(req: express.Request, res: express.Response, body: Buffer):
   const encoding = accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : 'identity'
   if (encoding === 'br') {
     res.setHeader('Content-Encoding', 'br')
-    return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    // a window just large enough for the body: the encoder's buffers follow it (the default 4 MiB one
+    // made every response allocate and free megabytes, and the process's resident memory grow)
+    const window = Math.min(22, Math.max(16, Math.ceil(Math.log2(body.length))))
+    return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length, [zlib.constants.BROTLI_PARAM_LGWIN]: window } })
   }
   if (encoding === 'gzip') {
     res.setHeader('Content-Encoding', 'gzip')
