@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { emailOutbox, notifications, scheduleEvents } from '../../../db/schema'
+import { emailOutbox, notifications, scheduleEvents, scheduleInvitations } from '../../../db/schema'
 import { makeActor, makeOrg } from '../../../tests/factories'
 import { mutate } from '../../kit/mutate.server'
 import { DAY_MS } from '../../utils/dates'
@@ -203,6 +203,23 @@ describe('reading a large calendar', () => {
       expect(steps.filter((s) => /^SCAN schedule_events\b/.test(s)), steps.join('\n')).toEqual([])
       expect(steps.some((s) => /SEARCH .*schedule_events.* USING INDEX sqlite_autoindex_schedule_events_1 \(id=\?\)/.test(s)), steps.join('\n')).toBe(true)
     }
+  })
+})
+
+describe('a viewer with thousands of events', () => {
+  it('still lists their next ones in start order, without the ones they declined or that ended', async () => {
+    const w = await world()
+    const start = Date.now() + 3 * DAY_MS
+    const ids = Array.from({ length: 520 }, (_, i) => ({ id: `dense${String(i).padStart(4, '0')}${w.goldOrg.id}`.slice(0, 24), at: start + i * 3_600_000 }))
+    db.insert(scheduleEvents)
+      .values(ids.map(({ id, at }, i) => ({ id, kind: 'webinar' as const, titleEn: `Dense ${i}`, titleId: `Padat ${i}`, startsAt: at, endsAt: i === 1 ? Date.now() - 1 : at + 3_600_000, timeZone: 'Asia/Jakarta', ownerOrgId: w.silverOrg.id, createdAt: Date.now(), updatedAt: Date.now() })))
+      .run()
+    db.insert(scheduleInvitations).values(ids.map(({ id }) => ({ eventId: id, kind: 'user' as const, value: w.gold.userId }))).run()
+    await respondToEvent(w.gold, ids[0].id, 'no')
+    const next = (await upcomingEventsFor(w.gold, 3)).map((e) => e.title)
+    expect(next).toEqual(['Dense 2', 'Dense 3', 'Dense 4'])
+    // another person of the same partner sees none of them
+    expect((await upcomingEventsFor(w.goldAdmin, 50)).map((e) => e.title).filter((t) => t.startsWith('Dense'))).toEqual([])
   })
 })
 
