@@ -20,7 +20,11 @@ export const organisations = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('organisations_kind_name_idx').on(t.kind, t.name)],
+  (t) => [
+    index('organisations_kind_name_idx').on(t.kind, t.name),
+    // the dashboard's active partners and suppliers, counted from the index alone (orgs.server organisationCounts)
+    index('organisations_status_kind_idx').on(t.status, t.kind),
+  ],
 )
 
 export const users = sqliteTable(

@@ -1,0 +1,1 @@
+CREATE INDEX `organisations_status_kind_idx` ON `organisations` (`status`,`kind`);
