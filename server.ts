@@ -296,8 +296,8 @@ const WHOLE_BODY_MAX = 512 * 1024
 /**
  * Compresses a whole body at once, as the client accepts (brotli quality 2, else gzip level 1).
  * One brotliCompressSync of a 20–40 KB page costs ~0.1 ms; the same page streamed through
- * compression()'s zlib stream cost 0.7–1.4 ms of CPU (a thread-pool hand-off per write and per
- * flush, and a new encoder state per response): the largest single cost of a page's request path.
+ * compression()'s zlib stream cost 0.7–1.4 ms of CPU (the stream machinery and a thread-pool
+ * hand-off, with its context switch, per write and per flush): the largest single cost of a page's request path.
  */
 function encodeWhole(req: express.Request, res: express.Response, body: Buffer): Buffer {
   const type = String(res.getHeader('content-type') ?? '')
@@ -311,8 +311,8 @@ function encodeWhole(req: express.Request, res: express.Response, body: Buffer):
     res.setHeader('Content-Encoding', 'br')
     // a window just large enough for the body: the encoder's buffers follow it (the default 4 MiB one
     // made every response allocate and free megabytes, and the process's resident memory grow)
-    const window = Math.min(22, Math.max(16, Math.ceil(Math.log2(body.length))))
-    return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length, [zlib.constants.BROTLI_PARAM_LGWIN]: window } })
+    const windowBits = Math.min(22, Math.max(16, Math.ceil(Math.log2(body.length))))
+    return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length, [zlib.constants.BROTLI_PARAM_LGWIN]: windowBits } })
   }
   if (encoding === 'gzip') {
     res.setHeader('Content-Encoding', 'gzip')
