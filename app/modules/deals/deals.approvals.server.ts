@@ -9,17 +9,17 @@ import { organisationNames } from '../orgs/orgs.server'
 import { dealLink } from './internal.server'
 import { currentDealRules } from './rules.server'
 
-/**
- * What deals puts in the one approval queue (issue 16): submitted registrations and pending
- * extension requests, oldest first. The buttons post to the registration's page, whose action
- * knows these intents (approve, reject, approve-extension, decline-extension).
- */
 /** Submitted registrations, of one partner and/or waiting since before a moment (the overdue count). */
 function submittedCount(orgId?: string, waitingBefore?: number) {
   const waitingSince = sql`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
   return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined, waitingBefore === undefined ? undefined : sql`${waitingSince} < ${waitingBefore}`)).get()?.n ?? 0
 }
 
+/**
+ * What deals puts in the one approval queue (issue 16): submitted registrations and pending
+ * extension requests, oldest first. The buttons post to the registration's page, whose action
+ * knows these intents (approve, reject, approve-extension, decline-extension).
+ */
 const registrations = defineApprovalSource({
   kind: 'deal_registration',
   label: 'deals.queue.kindRegistration',

@@ -137,16 +137,15 @@ export async function upcomingEventsOfOrganisation(actor: Actor, orgId: string, 
   if (!org) throw new NotFound()
   const tier = org.kind === 'partner' ? (org.tier ?? '') : ''
   const people = activeMembersOf(orgId)
-  const byPerson = people.length ? sql`OR (i.kind = 'user' AND i.value IN (${sql.join(people.map((id) => sql`${id}`), sql`, `)}))` : sql``
-  const personIds = people.length ? sql`OR (kind = 'user' AND value IN (${sql.join(people.map((id) => sql`${id}`), sql`, `)}))` : sql``
-  // driven from the organisation's own events and invitations (index searches), as candidateIdsSql
-  const candidates = sql`${scheduleEvents.id} IN (SELECT id FROM schedule_events WHERE owner_org_id = ${orgId}
-    UNION ALL SELECT event_id FROM schedule_invitations WHERE (kind = 'org' AND value = ${orgId}) OR (kind = 'tier' AND value = ${tier}) ${personIds})`
-  const invited = sql`EXISTS (SELECT 1 FROM schedule_invitations i WHERE i.event_id = ${scheduleEvents.id} AND ((i.kind = 'org' AND i.value = ${orgId}) OR (i.kind = 'tier' AND i.value = ${tier}) ${byPerson}))`
+  const byPerson = people.length ? sql`OR (kind = 'user' AND value IN (${sql.join(people.map((id) => sql`${id}`), sql`, `)}))` : sql``
+  // its own events and those it is invited to (as an organisation, by tier, through its people):
+  // read from its side by index searches, as candidateIdsSql
+  const ownOrInvited = sql`${scheduleEvents.id} IN (SELECT id FROM schedule_events WHERE owner_org_id = ${orgId}
+    UNION ALL SELECT event_id FROM schedule_invitations WHERE (kind = 'org' AND value = ${orgId}) OR (kind = 'tier' AND value = ${tier}) ${byPerson})`
   const rows = db
     .select()
     .from(scheduleEvents)
-    .where(and(gt(scheduleEvents.endsAt, now), eq(scheduleEvents.status, 'scheduled'), candidates, or(eq(scheduleEvents.ownerOrgId, orgId), invited)))
+    .where(and(gt(scheduleEvents.endsAt, now), eq(scheduleEvents.status, 'scheduled'), ownOrInvited))
     .orderBy(asc(scheduleEvents.startsAt), asc(scheduleEvents.id))
     .limit(limit)
     .all()
