@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
+import diagnostics from 'node:diagnostics_channel'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { assertBuildPresent, childEnv, freePort, REPO, runDir, seededTemplate, SESSION_SECRET } from './support/server'
@@ -115,6 +116,25 @@ describe('SIGTERM under load', () => {
     const dropped: string[] = []
     let signalled = false
     let answeredAfterSignal = 0
+    // Which connection carried each request, and whether the server ever answered on it (undici's
+    // diagnostics channels). Closing the listener resets the connections still in its accept queue,
+    // which the server never accepted: a request written to one fails with ECONNRESET, exactly as a
+    // refused connection does one moment later, and like that it never reached the server.
+    const socketOf = new WeakMap<object, object>()
+    const answeredOn = new WeakSet<object>()
+    const onSend = (m: unknown) => socketOf.set((m as { request: object }).request, (m as { socket: object }).socket)
+    const onHeaders = (m: unknown) => {
+      const socket = socketOf.get((m as { request: object }).request)
+      if (socket) answeredOn.add(socket)
+    }
+    const neverAnswered = new WeakSet<object>()
+    const onError = (m: unknown) => {
+      const socket = socketOf.get((m as { request: object }).request)
+      if (socket && !answeredOn.has(socket)) neverAnswered.add((m as { error: object }).error)
+    }
+    diagnostics.subscribe('undici:client:sendHeaders', onSend)
+    diagnostics.subscribe('undici:request:headers', onHeaders)
+    diagnostics.subscribe('undici:request:error', onError)
     const client = async (n: number) => {
       const paths = ['/login', '/healthz', '/forgot-password', '/readyz']
       for (let i = 0; ; i++) {
@@ -129,8 +149,11 @@ describe('SIGTERM under load', () => {
           answered[n] = (answered[n] ?? 0) + 1
           if (signalled) answeredAfterSignal++
         } catch (error) {
-          const code = (error as { cause?: { code?: string } }).cause?.code
+          const cause = (error as { cause?: Error & { code?: string; syscall?: string } }).cause
+          const code = cause?.code
           if (code === 'ECONNREFUSED' && signalled) return
+          // the listener closed with this connection in its accept queue (see above): the server is gone
+          if (code === 'ECONNRESET' && signalled && (cause?.syscall === 'connect' || (cause && neverAnswered.has(cause)))) return
           dropped.push(`${code ?? ''} ${String((error as { cause?: Error }).cause ?? error)}`)
           return
         }
@@ -143,8 +166,22 @@ describe('SIGTERM under load', () => {
     process.kill(first.child.pid!, 'SIGTERM')
     await Promise.all(clients)
     const code = await first.exited
+    diagnostics.unsubscribe('undici:client:sendHeaders', onSend)
+    diagnostics.unsubscribe('undici:request:headers', onHeaders)
+    diagnostics.unsubscribe('undici:request:error', onError)
 
     expect(dropped).toEqual([])
+    // the server's side: every request it took was answered in full (its log has a line for each,
+    // 499 when cut or left), none was cut by the grace period, and the clients received every answer
+    const served = first
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"msg":"request"'))
+      .map((line) => JSON.parse(line) as { path: string; status: number })
+      .filter((line) => line.path !== '/metrics') // the readiness polls before the load
+    expect(served.filter((line) => line.status === 499)).toEqual([])
+    expect(first.output()).not.toContain('grace period over')
+    expect(served.length).toBe(answered.reduce((a, b) => a + (b ?? 0), 0))
     // requests in flight when the signal came were answered, not cut
     expect(answeredAfterSignal).toBeGreaterThan(0)
     expect(code).toBe(0)
