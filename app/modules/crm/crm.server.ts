@@ -24,6 +24,7 @@ export {
   partnerPipelineCreated,
   partnerRevenueWon,
   partnerSourcedTotals,
+  partnerWonRevenueOf,
   partnerWonRevenueSince,
   pipelineSummaries,
   stageNames,

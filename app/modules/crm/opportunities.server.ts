@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, sum, type 
 import { accounts, activities, opportunities, opportunityMonthTotals, opportunityPartnerTotals, opportunityStageTotals, pipelineStages, pipelines } from '../../../db/schema/crm'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import { assertSaneAmount } from '../../utils/amount-limits.server'
@@ -280,13 +280,41 @@ export function opportunityOutcome(opportunityId: string, locale: Locale) {
 /** The count and IDR value of opportunities a partner brought in (their home page). */
 export async function partnerSourcedTotals(actor: Actor, partnerOrgId: string) {
   assertCan(actor, 'read:deal_registration', { orgId: partnerOrgId })
-  const row = db
-    .select({ n: count(), amount: sum(opportunities.amountMinor) })
-    .from(opportunities)
-    .where(and(eq(opportunities.partnerOrgId, partnerOrgId), eq(opportunities.currency, 'IDR')))
-    .get()
+  const row = sourcedTotalsQuery().get({ partnerOrgId })
   return { n: row?.n ?? 0, amountMinor: Number(row?.amount ?? 0) }
 }
+
+// the partner home's and business plans' reads, built once (issue 10)
+const sourcedTotalsQuery = preparedQuery((db) =>
+  db
+    .select({ n: count(), amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .where(and(eq(opportunities.partnerOrgId, sql.placeholder('partnerOrgId')), eq(opportunities.currency, 'IDR')))
+    .prepare(),
+)
+const wonBetweenQuery = preparedQuery((db) =>
+  db
+    .select({ amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+    .where(
+      and(
+        eq(opportunities.partnerOrgId, sql.placeholder('partnerOrgId')),
+        gte(opportunities.closedAt, sql.placeholder('from')),
+        lt(opportunities.closedAt, sql.placeholder('to')),
+        eq(pipelineStages.isWon, true),
+        eq(opportunities.currency, sql.placeholder('currency')),
+      ),
+    )
+    .prepare(),
+)
+const createdBetweenQuery = preparedQuery((db) =>
+  db
+    .select({ amount: sum(opportunities.amountMinor) })
+    .from(opportunities)
+    .where(and(eq(opportunities.partnerOrgId, sql.placeholder('partnerOrgId')), gte(opportunities.createdAt, sql.placeholder('from')), lt(opportunities.createdAt, sql.placeholder('to')), eq(opportunities.currency, sql.placeholder('currency'))))
+    .prepare(),
+)
 
 /**
  * Closed-won IDR value of partner-sourced opportunities per partner since a time (the tier engine's
@@ -308,6 +336,11 @@ export function partnerWonRevenueSince(sinceMs: number, partnerOrgIds?: string[]
   return new Map(rows.map((r) => [r.orgId!, Number(r.amount ?? 0)]))
 }
 
+/** partnerWonRevenueSince for one partner (its home's tier progress). */
+export function partnerWonRevenueOf(partnerOrgId: string, sinceMs: number): number {
+  return Number(wonBetweenQuery().get({ partnerOrgId, from: sinceMs, to: Number.MAX_SAFE_INTEGER, currency: 'IDR' })?.amount ?? 0)
+}
+
 /** Stage names by id, for history sentences. */
 export function stageNames(ids: string[], locale: Locale): Map<string, string> {
   if (!ids.length) return new Map()
@@ -316,23 +349,12 @@ export function stageNames(ids: string[], locale: Locale): Map<string, string> {
 
 /** IDR value of a partner's opportunities won (closed in a won stage) in [fromMs, toMs): business plans' actuals. */
 export async function partnerRevenueWon(partnerOrgId: string, fromMs: number, toMs: number, currency = 'IDR'): Promise<number> {
-  const row = db
-    .select({ amount: sum(opportunities.amountMinor) })
-    .from(opportunities)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
-    .where(and(eq(opportunities.partnerOrgId, partnerOrgId), gte(opportunities.closedAt, fromMs), lt(opportunities.closedAt, toMs), eq(pipelineStages.isWon, true), eq(opportunities.currency, currency)))
-    .get()
-  return Number(row?.amount ?? 0)
+  return Number(wonBetweenQuery().get({ partnerOrgId, from: fromMs, to: toMs, currency })?.amount ?? 0)
 }
 
 /** IDR value of the opportunities a partner brought in during [fromMs, toMs): business plans' actuals. */
 export async function partnerPipelineCreated(partnerOrgId: string, fromMs: number, toMs: number, currency = 'IDR'): Promise<number> {
-  const row = db
-    .select({ amount: sum(opportunities.amountMinor) })
-    .from(opportunities)
-    .where(and(eq(opportunities.partnerOrgId, partnerOrgId), gte(opportunities.createdAt, fromMs), lt(opportunities.createdAt, toMs), eq(opportunities.currency, currency)))
-    .get()
-  return Number(row?.amount ?? 0)
+  return Number(createdBetweenQuery().get({ partnerOrgId, from: fromMs, to: toMs, currency })?.amount ?? 0)
 }
 
 /** A partner's opportunities, newest first, for the partner 360° page (vendor staff). */

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { dealConflicts, dealExtensions, dealMessages, dealRegistrations } from '../../../db/schema/deals'
 import { paginate, scopeToActor } from '../../kit/paginate'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { contains } from '../../utils/sql'
 import { assertCan, can, scopeOf, type Actor } from '../auth/actor'
 import { opportunityOutcome } from '../crm/crm.server'
@@ -198,14 +198,15 @@ export async function pendingApprovalCount(actor: Actor): Promise<number> {
 /** The partner home's count: their organisation's registrations still in play. */
 export async function openRegistrationCount(actor: Actor): Promise<number> {
   if (!can(actor, 'register:deal_registration', { orgId: actor.orgId })) return 0
-  return (
-    db
-      .select({ n: count() })
-      .from(dealRegistrations)
-      .where(and(eq(dealRegistrations.partnerOrgId, actor.orgId), inArray(dealRegistrations.status, ['draft', 'submitted', 'returned', 'approved'])))
-      .get()?.n ?? 0
-  )
+  return openCountQuery().get({ orgId: actor.orgId })?.n ?? 0
 }
+const openCountQuery = preparedQuery((db) =>
+  db
+    .select({ n: count() })
+    .from(dealRegistrations)
+    .where(and(eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')), inArray(dealRegistrations.status, ['draft', 'submitted', 'returned', 'approved'])))
+    .prepare(),
+)
 
 /** Registrations of a partner approved in [fromMs, toMs) (still approved, or since converted or expired): business plans' actuals. */
 export async function registrationsApproved(partnerOrgId: string, fromMs: number, toMs: number): Promise<number> {

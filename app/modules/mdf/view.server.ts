@@ -1,8 +1,8 @@
 // What the MDF pages read: one request with its claim, files, balances and the actions open to
 // the reader; a partner's balances; the vendor's overview.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { mdfAllocations, mdfFunds, mdfLedger } from '../../../db/schema/mdf'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import { scopeOf, type Actor } from '../auth/actor'
 import { organisationNames, userNames } from '../orgs/orgs.server'
@@ -107,24 +107,32 @@ export async function getRequest(actor: Actor, id: string) {
   }
 }
 
+// a partner home's reads, built once (issue 10)
+const heldFundsQuery = preparedQuery((db) =>
+  db
+    .select({ id: mdfFunds.id, name: mdfFunds.name, currency: mdfFunds.currency, periodStart: mdfFunds.periodStart, periodEnd: mdfFunds.periodEnd, expiredAt: mdfFunds.expiredAt })
+    .from(mdfFunds)
+    .innerJoin(mdfAllocations, and(eq(mdfAllocations.fundId, mdfFunds.id), eq(mdfAllocations.orgId, sql.placeholder('orgId'))))
+    .prepare(),
+)
+const ledgerSumsQuery = preparedQuery((db) =>
+  db
+    .select({ fundId: mdfLedger.fundId, kind: mdfLedger.kind, total: sql<number>`sum(${mdfLedger.amountMinor})` })
+    .from(mdfLedger)
+    .where(eq(mdfLedger.orgId, sql.placeholder('orgId')))
+    .groupBy(mdfLedger.fundId, mdfLedger.kind)
+    .prepare(),
+)
+
 /** A partner's balances in every fund it holds an allocation in, and the total per currency. */
 export async function mdfBalancesFor(actor: Actor, orgId: string) {
   const scope = scopeOf(actor, 'read:mdf')
   if (!scope || (scope !== 'any' && orgId !== actor.orgId)) return null
-  const funds = db
-    .select({ id: mdfFunds.id, name: mdfFunds.name, currency: mdfFunds.currency, periodStart: mdfFunds.periodStart, periodEnd: mdfFunds.periodEnd, expiredAt: mdfFunds.expiredAt })
-    .from(mdfFunds)
-    .innerJoin(mdfAllocations, and(eq(mdfAllocations.fundId, mdfFunds.id), eq(mdfAllocations.orgId, orgId)))
-    .all()
+  const funds = heldFundsQuery().all({ orgId })
   if (!funds.length) return { funds: [], totals: [] as { currency: string; balances: Balances }[] }
-  const sums = db
-    .select({ fundId: mdfLedger.fundId, kind: mdfLedger.kind, total: sql<number>`sum(${mdfLedger.amountMinor})` })
-    .from(mdfLedger)
-    .where(and(eq(mdfLedger.orgId, orgId), inArray(mdfLedger.fundId, funds.map((f) => f.id))))
-    .groupBy(mdfLedger.fundId, mdfLedger.kind)
-    .all()
+  // the org's ledger per fund and kind (its rows are all in funds it holds an allocation in; others are left out below)
   const byFund = new Map<string, Partial<Record<LedgerKind, number>>>()
-  for (const s of sums) byFund.set(s.fundId, { ...byFund.get(s.fundId), [s.kind]: Number(s.total) })
+  for (const s of ledgerSumsQuery().all({ orgId })) byFund.set(s.fundId, { ...byFund.get(s.fundId), [s.kind]: Number(s.total) })
   const rows = funds
     .map((f) => ({ ...f, expired: Boolean(f.expiredAt), balances: balancesFromSums(byFund.get(f.id) ?? {}) }))
     .sort((a, b) => (a.expired === b.expired ? b.periodStart.localeCompare(a.periodStart) : a.expired ? 1 : -1))

@@ -22,8 +22,13 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000
 
 // ---- organisations -----------------------------------------------------------------------
 
+// read on most pages (own organisation, audiences of events and the library), built once (issue 10)
+const organisationQuery = preparedQuery((db) => db.select().from(organisations).where(eq(organisations.id, sql.placeholder('id'))).prepare())
+const audienceQuery = preparedQuery((db) => db.select({ kind: organisations.kind, tier: organisations.tier, region: organisations.region }).from(organisations).where(eq(organisations.id, sql.placeholder('id'))).prepare())
+const memberCountQuery = preparedQuery((db) => db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, sql.placeholder('orgId'))).prepare())
+
 function findOrganisation(id: string): Organisation | undefined {
-  return db.select().from(organisations).where(eq(organisations.id, id)).get()
+  return organisationQuery().get({ id })
 }
 
 /** An organisation the actor may see, else NotFound (other partners are invisible). */
@@ -86,7 +91,7 @@ export async function ownOrganisation(actor: Actor) {
   assertCan(actor, 'read:organisation', { orgId: actor.orgId })
   const org = findOrganisation(actor.orgId)
   if (!org) throw new NotFound()
-  const members = db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, actor.orgId)).get()?.n ?? 0
+  const members = memberCountQuery().get({ orgId: actor.orgId })?.n ?? 0
   return { org, members }
 }
 
@@ -395,7 +400,7 @@ export function activeMembersOf(orgId: string, roles?: Role[]): string[] {
 
 /** Kind, tier and region of an organisation: what "shown to Gold partners in Bali" is decided by. */
 export function audienceOf(orgId: string): { orgId: string; kind: OrgKind; tier: string | null; region: string | null } | null {
-  const row = db.select({ kind: organisations.kind, tier: organisations.tier, region: organisations.region }).from(organisations).where(eq(organisations.id, orgId)).get()
+  const row = audienceQuery().get({ id: orgId })
   return row ? { orgId, ...row } : null
 }
 

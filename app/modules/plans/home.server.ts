@@ -4,7 +4,7 @@ import type { Measure } from './plans.machine'
 import { MEASURE_PROVIDERS } from './plans.measures.server'
 import { quarterBounds, quarterOf } from './plans.progress'
 import type { PartnerHome, VendorHome } from './plans-home'
-import { actualsOf } from './view.server'
+import { quarterActualOf } from './view.server'
 
 const HEADLINE: Measure[] = ['revenue_won', 'pipeline_created', 'registrations_approved']
 
@@ -21,7 +21,7 @@ export async function plansHome(actor: Actor, now = Date.now()): Promise<Partner
     const plan = plans[0]
     if (!plan) return { kind: 'partner', year, quarter, plan: null, objectives: [] }
     const objectives = objectivesOfPlans([plan.id]).filter((o) => o.measure !== 'free_text')
-    const rows = await Promise.all(objectives.map(async (o) => ({ id: o.id, title: o.title, measure: o.measure, ...(await actualsOf(plan, o, now))[quarter - 1] })))
+    const rows = await Promise.all(objectives.map(async (o) => ({ id: o.id, title: o.title, measure: o.measure, ...(await quarterActualOf(plan, o, quarter, now)) })))
     return { kind: 'partner' as const, year, quarter, plan: { id: plan.id, title: plan.title, status: plan.status }, objectives: rows }
   }
   const bounds = quarterBounds(year, quarter)

@@ -13,16 +13,17 @@ export type QuarterActual = { quarter: number; target: number; actual: number | 
 
 /** Live actuals of one objective, per quarter, from the records themselves (never stored). */
 export async function actualsOf(plan: Pick<Plan, 'partnerOrgId' | 'year'>, objective: { measure: Measure; q1: number; q2: number; q3: number; q4: number }, now: number): Promise<QuarterActual[]> {
+  return Promise.all(QUARTERS.map((q) => quarterActualOf(plan, objective, q, now)))
+}
+
+/** One quarter's actual of one objective (the home page shows only the current quarter's). */
+export async function quarterActualOf(plan: Pick<Plan, 'partnerOrgId' | 'year'>, objective: { measure: Measure; q1: number; q2: number; q3: number; q4: number }, q: (typeof QUARTERS)[number], now: number): Promise<QuarterActual> {
   const provider = MEASURE_PROVIDERS[objective.measure]
-  return Promise.all(
-    QUARTERS.map(async (q) => {
-      const bounds = quarterBounds(plan.year, q)
-      const target = objective[`q${q}`]
-      // quarters not begun have no actual yet; a measure without a provider is "not available yet"
-      const actual = provider ? (now < bounds.from ? 0 : await provider(plan.partnerOrgId, bounds.from, Math.min(bounds.to, now + 1))) : null
-      return { quarter: q, target, actual, progress: objective.measure === 'free_text' ? ('no_target' as const) : progressOf(target, actual, bounds, now) }
-    }),
-  )
+  const bounds = quarterBounds(plan.year, q)
+  const target = objective[`q${q}`]
+  // quarters not begun have no actual yet; a measure without a provider is "not available yet"
+  const actual = provider ? (now < bounds.from ? 0 : await provider(plan.partnerOrgId, bounds.from, Math.min(bounds.to, now + 1))) : null
+  return { quarter: q, target, actual, progress: objective.measure === 'free_text' ? ('no_target' as const) : progressOf(target, actual, bounds, now) }
 }
 
 /** One plan's page: its parts, live actuals per objective and quarter, the differences from the last signed version, and what the reader may do. */

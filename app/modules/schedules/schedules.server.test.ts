@@ -169,16 +169,20 @@ describe('reading a large calendar', () => {
   /** The query plans of the event reads `fn` runs (SQLite's EXPLAIN QUERY PLAN, each step's text). */
   async function plansOf(fn: () => Promise<unknown>) {
     const sqlite = rawSqlite()
-    const prepare = sqlite.prepare
+    // every statement run, whether prepared now or built once earlier (the home's reads are kept prepared)
+    const statement = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<'all' | 'get', (...a: unknown[]) => unknown>
+    const originals = { all: statement.all, get: statement.get }
     const texts: string[] = []
-    sqlite.prepare = ((source: string) => {
-      texts.push(source)
-      return prepare.call(sqlite, source)
-    }) as typeof sqlite.prepare
+    for (const method of ['all', 'get'] as const) {
+      statement[method] = function (this: { source: string }, ...args: unknown[]) {
+        texts.push(this.source)
+        return originals[method].apply(this, args)
+      }
+    }
     try {
       await fn()
     } finally {
-      sqlite.prepare = prepare
+      Object.assign(statement, originals)
     }
     return texts
       .filter((text) => /from "schedule_events"/i.test(text))

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { trainingCertificates, trainingCertifications, trainingCourses, trainingCourseVersions } from '../../../db/schema/training'
 import type { DbOrTx } from '../../utils/db.server'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
@@ -31,8 +31,10 @@ export function activeCertifications(tx: DbOrTx = db): CertificationRow[] {
 
 /** Certification titles by id, retired ones included (certificates outlive their course file). */
 export function certificationTitles(tx: DbOrTx = db): Map<string, Lang> {
-  return new Map(tx.select().from(trainingCertifications).all().map((c) => [c.id, (c.definition as CertificationDef).title]))
+  const rows = tx === db ? certificationDefinitionsQuery().all() : tx.select({ id: trainingCertifications.id, definition: trainingCertifications.definition }).from(trainingCertifications).all()
+  return new Map(rows.map((c) => [c.id, (c.definition as CertificationDef).title]))
 }
+const certificationDefinitionsQuery = preparedQuery((db) => db.select({ id: trainingCertifications.id, definition: trainingCertifications.definition }).from(trainingCertifications).prepare())
 
 export function findCertification(tx: DbOrTx, id: string): CertificationRow {
   const row = tx.select().from(trainingCertifications).where(and(eq(trainingCertifications.id, id), isNull(trainingCertifications.retiredAt))).get()

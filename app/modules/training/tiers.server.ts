@@ -2,12 +2,12 @@ import { and, desc, eq, gt, lte, sql } from 'drizzle-orm'
 import { trainingCertificates, trainingTierChanges, trainingTierRules, trainingTierSettings, trainingTierStatus } from '../../../db/schema/training'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { DAY_MS, formatLongDate } from '../../utils/dates'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
 import { assertCan, type Actor } from '../auth/actor'
-import { partnerWonRevenueSince } from '../crm/crm.server'
+import { partnerWonRevenueOf, partnerWonRevenueSince } from '../crm/crm.server'
 import { notify } from '../notify/notify.server'
-import { activeMemberIds, partnerTierOf, partnerTiers, recipient, setPartnerTier } from '../orgs/orgs.server'
+import { activeMemberIds, audienceOf, partnerTierOf, partnerTiers, recipient, setPartnerTier } from '../orgs/orgs.server'
 import { certificationTitles, pick } from './internal.server'
 import { TIERS, tierRank, type Tier } from './training.machine'
 import type { Criterion, TierRulesInput } from './training.schema'
@@ -37,8 +37,20 @@ export const DEFAULT_TIER_RULES: TierRules = {
 }
 export const DEFAULT_GRACE_DAYS = 30
 
+// The reads of every partner home, built once (issue 10); in a caller's transaction the same reads go through it.
+const rulesQuery = preparedQuery((db) => db.select().from(trainingTierRules).prepare())
+const graceQuery = preparedQuery((db) => db.select({ graceDays: trainingTierSettings.graceDays }).from(trainingTierSettings).where(eq(trainingTierSettings.id, SETTINGS_ID)).prepare())
+const statusQuery = preparedQuery((db) => db.select().from(trainingTierStatus).where(eq(trainingTierStatus.orgId, sql.placeholder('orgId'))).prepare())
+const lastChangeQuery = preparedQuery((db) => db.select().from(trainingTierChanges).where(eq(trainingTierChanges.orgId, sql.placeholder('orgId'))).orderBy(desc(trainingTierChanges.at)).limit(1).prepare())
+const validOfOrg = and(eq(trainingCertificates.status, 'valid'), gt(trainingCertificates.expiresAt, sql.placeholder('now')), lte(trainingCertificates.issuedAt, sql.placeholder('now')), eq(trainingCertificates.orgId, sql.placeholder('orgId')))
+const peopleCount = sql<number>`count(distinct ${trainingCertificates.userId})`
+const certifiedByCertQuery = preparedQuery((db) =>
+  db.select({ certificationId: trainingCertificates.certificationId, n: peopleCount }).from(trainingCertificates).where(validOfOrg).groupBy(trainingCertificates.certificationId).prepare(),
+)
+const certifiedAnyQuery = preparedQuery((db) => db.select({ n: peopleCount }).from(trainingCertificates).where(validOfOrg).prepare())
+
 export function tierRules(tx: DbOrTx = db): TierRules {
-  const rows = tx.select().from(trainingTierRules).all()
+  const rows = tx === db ? rulesQuery().all() : tx.select().from(trainingTierRules).all()
   if (!rows.length) return DEFAULT_TIER_RULES
   const rules = { registered: [], silver: [], gold: [], platinum: [] } as TierRules
   for (const r of rows) rules[r.tier] = r.criteria as Criterion[]
@@ -47,7 +59,7 @@ export function tierRules(tx: DbOrTx = db): TierRules {
 }
 
 export function graceDays(tx: DbOrTx = db): number {
-  return tx.select().from(trainingTierSettings).where(eq(trainingTierSettings.id, SETTINGS_ID)).get()?.graceDays ?? DEFAULT_GRACE_DAYS
+  return (tx === db ? graceQuery().get() : tx.select().from(trainingTierSettings).where(eq(trainingTierSettings.id, SETTINGS_ID)).get())?.graceDays ?? DEFAULT_GRACE_DAYS
 }
 
 export function checkCriterion(c: Criterion, m: Metrics): CriterionResult {
@@ -87,6 +99,12 @@ function certifiedCounts(tx: DbOrTx, now: number, orgId?: string): Map<string, M
 }
 
 export function metricsOf(tx: DbOrTx, orgId: string, now: number): Metrics {
+  if (tx === db) {
+    const people = new Map(certifiedByCertQuery().all({ orgId, now }).map((r) => [r.certificationId, Number(r.n)]))
+    const any = Number(certifiedAnyQuery().get({ orgId, now })?.n ?? 0)
+    if (any) people.set('*', any)
+    return { people, revenueMinor: partnerWonRevenueOf(orgId, now - YEAR_MS) }
+  }
   return { people: certifiedCounts(tx, now, orgId).get(orgId) ?? new Map(), revenueMinor: partnerWonRevenueSince(now - YEAR_MS, [orgId]).get(orgId) ?? 0 }
 }
 
@@ -188,15 +206,16 @@ export async function evaluatePartnerTiers(now = Date.now()) {
 /** Where a partner stands: current tier, the next one and each of its criteria with have and need, a pending downgrade, the last change. */
 export async function tierProgressFor(actor: Actor, orgId: string, now = Date.now()) {
   assertCan(actor, 'read:tier', { orgId })
-  const current = partnerTierOf({ tx: db }, orgId)
+  const org = audienceOf(orgId)
+  const current = org?.kind === 'partner' ? ((org.tier as Tier | null) ?? 'registered') : null
   if (current === null) return null
   const rules = tierRules()
   const m = metricsOf(db, orgId, now)
   const titles = certificationTitles()
   const label = (r: CriterionResult) => ({ ...r, certification: r.kind === 'certified' && r.certificationId ? (titles.get(r.certificationId) ? pick(titles.get(r.certificationId)!, actor.locale) : r.certificationId) : null })
   const next = TIERS[tierRank(current) + 1] ?? null
-  const status = db.select().from(trainingTierStatus).where(eq(trainingTierStatus.orgId, orgId)).get()
-  const last = db.select().from(trainingTierChanges).where(eq(trainingTierChanges.orgId, orgId)).orderBy(desc(trainingTierChanges.at)).limit(1).get()
+  const status = statusQuery().get({ orgId })
+  const last = lastChangeQuery().get({ orgId })
   return {
     tier: current,
     next,
