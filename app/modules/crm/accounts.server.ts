@@ -3,7 +3,7 @@ import { accounts, activities, contacts, leads, opportunities, pipelineStages } 
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { keysetPaginate } from '../../kit/keyset.server'
 import { COUNT_CAP, paginate } from '../../kit/paginate'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import { contains } from '../../utils/sql'
@@ -27,8 +27,18 @@ function indexAccountKeys(tx: DbOrTx, accountId: string, record: CompanyRecord) 
 
 /** Accounts that may be the same company as the candidate, best first (for the deal conflict check). */
 export function findMatchingAccounts(candidate: CompanyRecord, threshold?: number) {
-  return findMatchingCompanies('account', candidate, (ids) => db.select({ id: accounts.id, name: accounts.name, domain: accounts.domain, npwp: accounts.npwp }).from(accounts).where(inArray(accounts.id, ids)).all(), { threshold })
+  return findMatchingCompanies('account', candidate, (ids) => matchFieldsQuery().all({ ids: JSON.stringify(ids) }), { threshold })
 }
+// the candidates of a conflict check (up to 500 ids a chunk), built once with the ids passed as one JSON
+// parameter: drizzle rendering an IN list of hundreds of parameters on each keystroke's check was most of
+// the check's cost over bare SQL at 1M accounts (issue 10: p99 26.5 ms against 18.0)
+const matchFieldsQuery = preparedQuery((db) =>
+  db
+    .select({ id: accounts.id, name: accounts.name, domain: accounts.domain, npwp: accounts.npwp })
+    .from(accounts)
+    .where(inArray(accounts.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`))
+    .prepare(),
+)
 
 export const ACCOUNT_SORTS = ['name', 'city', 'region', 'updatedAt'] as const
 export type AccountSort = (typeof ACCOUNT_SORTS)[number]

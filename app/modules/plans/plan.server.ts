@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { businessPlans, planComments, planInitiatives, planObjectives, planReviews, planVersions } from '../../../db/schema/plans'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate, scopeToActor } from '../../kit/paginate'
 import { assertSaneAmount } from '../../utils/amount-limits.server'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { formatDateTime } from '../../utils/dates'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
@@ -356,14 +356,26 @@ function notifyOtherSide(ctx: Ctx, actor: Actor, plan: Pick<Plan, 'id' | 'partne
 export function plansOfYear(actor: Actor, year: number, partnerOrgIds?: string[]) {
   assertCan(actor, 'read:plan')
   const tenant = scopeToActor(scopeOf(actor, 'read:plan'), actor)
+  // a partner's own plan (its home page) is one prepared read
+  if (tenant && !partnerOrgIds) return ownPlanQuery().all({ orgId: tenant.orgId, year })
   const conditions: SQL[] = [eq(businessPlans.year, year)]
   if (tenant) conditions.push(eq(businessPlans.partnerOrgId, tenant.orgId))
   if (partnerOrgIds) conditions.push(inArray(businessPlans.partnerOrgId, partnerOrgIds.length ? partnerOrgIds.slice(0, 500) : ['']))
   return db.select().from(businessPlans).where(and(...conditions)).all()
 }
 
+const ownPlanQuery = preparedQuery((db) =>
+  db
+    .select()
+    .from(businessPlans)
+    .where(and(eq(businessPlans.year, sql.placeholder('year')), eq(businessPlans.partnerOrgId, sql.placeholder('orgId'))))
+    .prepare(),
+)
+const objectivesOfPlanQuery = preparedQuery((db) => db.select().from(planObjectives).where(eq(planObjectives.planId, sql.placeholder('planId'))).prepare())
+
 export function objectivesOfPlans(planIds: string[]) {
   if (!planIds.length) return []
+  if (planIds.length === 1) return objectivesOfPlanQuery().all({ planId: planIds[0] })
   return db.select().from(planObjectives).where(inArray(planObjectives.planId, planIds.slice(0, 500))).all()
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { trainingCertificates, trainingCertifications, trainingCourses, trainingCourseVersions } from '../../../db/schema/training'
 import type { DbOrTx } from '../../utils/db.server'
 import { db, preparedQuery } from '../../utils/db.server'
@@ -31,10 +31,12 @@ export function activeCertifications(tx: DbOrTx = db): CertificationRow[] {
 
 /** Certification titles by id, retired ones included (certificates outlive their course file). */
 export function certificationTitles(tx: DbOrTx = db): Map<string, Lang> {
-  const rows = tx === db ? certificationDefinitionsQuery().all() : tx.select({ id: trainingCertifications.id, definition: trainingCertifications.definition }).from(trainingCertifications).all()
-  return new Map(rows.map((c) => [c.id, (c.definition as CertificationDef).title]))
+  const rows = tx === db ? certificationTitlesQuery().all() : tx.select(titleColumns).from(trainingCertifications).all()
+  return new Map(rows.map((c) => [c.id, JSON.parse(c.title) as Lang]))
 }
-const certificationDefinitionsQuery = preparedQuery((db) => db.select({ id: trainingCertifications.id, definition: trainingCertifications.definition }).from(trainingCertifications).prepare())
+// only the title out of each definition (a partner home reads them; the whole question bank is ~6 KB of JSON each)
+const titleColumns = { id: trainingCertifications.id, title: sql<string>`json_extract(${trainingCertifications.definition}, '$.title')` }
+const certificationTitlesQuery = preparedQuery((db) => db.select(titleColumns).from(trainingCertifications).prepare())
 
 export function findCertification(tx: DbOrTx, id: string): CertificationRow {
   const row = tx.select().from(trainingCertifications).where(and(eq(trainingCertifications.id, id), isNull(trainingCertifications.retiredAt))).get()
