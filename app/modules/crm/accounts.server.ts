@@ -3,9 +3,10 @@ import { accounts, activities, contacts, leads, opportunities, pipelineStages } 
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { keysetPaginate } from '../../kit/keyset.server'
 import { COUNT_CAP, paginate } from '../../kit/paginate'
-import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type Db, type DbOrTx } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
+import type { Locale } from '../../utils/i18n'
 import { contains } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import type { Actor } from '../auth/actor'
@@ -115,10 +116,11 @@ export async function accountFilterOptions(actor: Actor) {
 
 export async function getAccount(actor: Actor, id: string): Promise<Account> {
   assertCrmRecord(actor)
-  const account = db.select().from(accounts).where(eq(accounts.id, id)).get()
+  const account = accountQuery().get({ id })
   if (!account) throw new NotFound()
   return account
 }
+const accountQuery = preparedQuery((db) => db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare())
 
 function accountValues(input: AccountInput) {
   return {
@@ -165,34 +167,55 @@ export async function updateAccount(actor: Actor, id: string, input: AccountInpu
 export async function getAccount360(actor: Actor, id: string) {
   const account = await getAccount(actor, id)
   const limit = ACCOUNT_360_LIMIT
-  const opps = db
-    .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, source: opportunities.source, stageName: stageLabel(actor.locale), probability: pipelineStages.probability, isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, partnerOrgId: opportunities.partnerOrgId })
-    .from(opportunities)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
-    .where(eq(opportunities.accountId, id))
-    .orderBy(desc(opportunities.updatedAt))
-    .limit(limit)
-    .all()
+  const q = account360Queries()
+  const opps = (actor.locale === 'en' ? q.opportunitiesEn : q.opportunitiesId).all({ id, limit })
   const partners = organisationNames(opps.map((o) => o.partnerOrgId).filter((x): x is string => !!x))
-  const acts = db
-    .select({ id: activities.id, kind: activities.kind, subject: activities.subject, body: activities.body, entityType: activities.entityType, createdAt: activities.createdAt, authorId: activities.authorId })
-    .from(activities)
-    .where(eq(activities.accountId, id))
-    .orderBy(desc(activities.createdAt))
-    .limit(limit)
-    .all()
-  const n = (table: typeof contacts | typeof opportunities | typeof leads, column: typeof contacts.accountId | typeof opportunities.accountId | typeof leads.accountId) => db.select({ n: count() }).from(table).where(eq(column, id)).get()?.n ?? 0
+  const acts = q.activities.all({ id, limit })
   return {
     account,
     ownerName: account.ownerId ? (userNames([account.ownerId]).get(account.ownerId) ?? null) : null,
-    contacts: db.select().from(contacts).where(eq(contacts.accountId, id)).orderBy(asc(contacts.firstName), asc(contacts.lastName)).limit(limit).all(),
+    contacts: q.contacts.all({ id, limit }),
     opportunities: opps.map((o) => ({ ...o, partnerName: o.partnerOrgId ? (partners.get(o.partnerOrgId)?.name ?? null) : null })),
-    leads: db.select().from(leads).where(eq(leads.accountId, id)).orderBy(desc(leads.updatedAt)).limit(limit).all(),
+    leads: q.leads.all({ id, limit }),
     activities: withNames(acts, (a) => a.authorId, userNames(acts.map((a) => a.authorId)), 'authorName'),
-    totals: { contacts: n(contacts, contacts.accountId), opportunities: n(opportunities, opportunities.accountId), leads: n(leads, leads.accountId) },
+    totals: { contacts: q.contactCount.get({ id })?.n ?? 0, opportunities: q.opportunityCount.get({ id })?.n ?? 0, leads: q.leadCount.get({ id })?.n ?? 0 },
     limit,
   }
 }
+
+// the 360° page's reads, built once (issue 10); the stage name is the reader's language, so one per locale
+const account360Queries = (() => {
+  const build = (db: Db) => {
+    const id = sql.placeholder('id')
+    const limit = sql.placeholder('limit')
+    const opportunitiesIn = (locale: Locale) =>
+      db
+        .select({ id: opportunities.id, name: opportunities.name, amountMinor: opportunities.amountMinor, currency: opportunities.currency, expectedCloseDate: opportunities.expectedCloseDate, source: opportunities.source, stageName: stageLabel(locale), probability: pipelineStages.probability, isClosed: pipelineStages.isClosed, isWon: pipelineStages.isWon, partnerOrgId: opportunities.partnerOrgId })
+        .from(opportunities)
+        .innerJoin(pipelineStages, eq(pipelineStages.id, opportunities.stageId))
+        .where(eq(opportunities.accountId, id))
+        .orderBy(desc(opportunities.updatedAt))
+        .limit(limit)
+        .prepare()
+    return {
+      opportunitiesEn: opportunitiesIn('en'),
+      opportunitiesId: opportunitiesIn('id'),
+      activities: db
+        .select({ id: activities.id, kind: activities.kind, subject: activities.subject, body: activities.body, entityType: activities.entityType, createdAt: activities.createdAt, authorId: activities.authorId })
+        .from(activities)
+        .where(eq(activities.accountId, id))
+        .orderBy(desc(activities.createdAt))
+        .limit(limit)
+        .prepare(),
+      contacts: db.select().from(contacts).where(eq(contacts.accountId, id)).orderBy(asc(contacts.firstName), asc(contacts.lastName)).limit(limit).prepare(),
+      leads: db.select().from(leads).where(eq(leads.accountId, id)).orderBy(desc(leads.updatedAt)).limit(limit).prepare(),
+      contactCount: db.select({ n: count() }).from(contacts).where(eq(contacts.accountId, id)).prepare(),
+      opportunityCount: db.select({ n: count() }).from(opportunities).where(eq(opportunities.accountId, id)).prepare(),
+      leadCount: db.select({ n: count() }).from(leads).where(eq(leads.accountId, id)).prepare(),
+    }
+  }
+  return preparedQuery(build)
+})()
 
 /**
  * For deal conversion, inside the caller's transaction: the matched account (target = its id), or a new

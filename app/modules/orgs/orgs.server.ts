@@ -130,14 +130,18 @@ export function organisationProfiles(ids: Iterable<string>): Map<string, { name:
 export function organisationNames(ids: Iterable<string>): Map<string, { name: string; tier: string | null }> {
   const list = [...new Set(ids)]
   if (!list.length) return new Map()
-  return new Map(db.select({ id: organisations.id, name: organisations.name, tier: organisations.tier }).from(organisations).where(inArray(organisations.id, list)).all().map((o) => [o.id, { name: o.name, tier: o.tier }]))
+  return new Map(orgNamesQuery().all({ ids: JSON.stringify(list) }).map((o) => [o.id, { name: o.name, tier: o.tier }]))
 }
+// names for most pages, built once with the ids as one JSON parameter (issue 10: an IN list rendered per call)
+const idsIn = (column: typeof organisations.id | typeof users.id) => inArray(column, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+const orgNamesQuery = preparedQuery((db) => db.select({ id: organisations.id, name: organisations.name, tier: organisations.tier }).from(organisations).where(idsIn(organisations.id)).prepare())
+const userNamesQuery = preparedQuery((db) => db.select({ id: users.id, name: users.name }).from(users).where(idsIn(users.id)).prepare())
 
 /** Display names of users by id. */
 export function userNames(ids: Iterable<string | null | undefined>): Map<string, string> {
   const list = [...new Set([...ids].filter((x): x is string => !!x))]
   if (!list.length) return new Map()
-  return new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)).all().map((u) => [u.id, u.name]))
+  return new Map(userNamesQuery().all({ ids: JSON.stringify(list) }).map((u) => [u.id, u.name]))
 }
 
 /** What a message to this user needs: address, language, time zone; null when they cannot receive it. */
