@@ -73,6 +73,16 @@ const dealQ = hasDeals
       pendingApprovals: db.prepare(`select count(*) as n from "deal_registrations" where "deal_registrations"."status" = ?`),
       openRegistrations: db.prepare(`select count(*) as n from "deal_registrations" where ("deal_registrations"."partner_org_id" = ? and "deal_registrations"."status" in (?, ?, ?, ?))`),
       matchedRegistrations: db.prepare(`select "registration_id" from "deal_conflicts" where ("deal_conflicts"."match_type" = ? and "deal_conflicts"."match_id" = ?)`),
+      // getDeal + historyFor (the deal page, as the partner manager reads a submitted registration with conflicts)
+      registration: db.prepare(`select "id", "partner_org_id", "submitted_by", "status", "customer_name", "customer_website", "customer_domain", "customer_npwp", "customer_city", "customer_region", "contact_name", "contact_email", "contact_phone", "products", "value_minor", "currency", "expected_close_date", "competitors", "notes", "rules_accepted_at", "submitted_at", "submission_count", "decided_at", "decided_by", "rejection_reason", "protected_until", "extensions_used", "reminder_sent", "conflict_count", "flagged_conflict", "account_id", "opportunity_id", "created_at", "updated_at" from "deal_registrations" where "deal_registrations"."id" = ?`),
+      conflicts: db.prepare(`select "id", "registration_id", "match_type", "match_id", "match_label", "score", "reasons", "created_at" from "deal_conflicts" where "deal_conflicts"."registration_id" = ? order by "deal_conflicts"."score" desc`),
+      ownMatches: db.prepare(`select "id" from "deal_registrations" where ("deal_registrations"."id" in (?) and "deal_registrations"."partner_org_id" = ?)`),
+      messages: db.prepare(`select "id", "registration_id", "author_id", "kind", "body", "created_at" from "deal_messages" where "deal_messages"."registration_id" = ? order by "deal_messages"."created_at" asc`),
+      extensions: db.prepare(`select "id", "registration_id", "requested_by", "justification", "status", "decided_by", "decided_at", "decline_reason", "created_at" from "deal_extensions" where "deal_extensions"."registration_id" = ? order by "deal_extensions"."created_at" desc`),
+      rules: db.prepare(`select "id", "protection_days", "extension_days", "max_extensions", "auto_flag_approved_match", "rules_text_id", "rules_text_en", "updated_at", "updated_by" from "deal_rules" where "deal_rules"."id" = ?`),
+      auditRows: db.prepare(`select "id", "actor_id", "actor_org_id", "entity_type", "entity_id", "action", "before", "after", "at", "request_id" from "audit_log" where ("audit_log"."entity_type" = ? and "audit_log"."entity_id" = ?) order by "audit_log"."at" desc limit ?`),
+      userNames: db.prepare(`select "id", "name" from "users" where "users"."id" in (SELECT value FROM json_each(?))`),
+      orgNames: db.prepare(`select "id", "name", "tier" from "organisations" where "organisations"."id" in (SELECT value FROM json_each(?))`),
       registrationsOfAccount: db.prepare(`select "deal_registrations"."id", "deal_registrations"."customer_name", "deal_registrations"."status", "organisations"."name" as partner_name, "deal_registrations"."value_minor", "deal_registrations"."currency", "deal_registrations"."protected_until" from "deal_registrations" inner join "organisations" on "organisations"."id" = "deal_registrations"."partner_org_id" where "deal_registrations"."account_id" = ? order by "deal_registrations"."created_at" desc limit ?`),
     }
   : null
@@ -398,6 +408,31 @@ function accountsPage(url: URL): { title: string; body: string } {
   return { title: 'Accounts', body }
 }
 
+/** The deal page: the same statements getDeal and historyFor run (the registration is read twice, as the app does). */
+function dealPage(id: string): { title: string; body: string } | null {
+  const d = dealQ!
+  const reg = d.registration.get(id) as Row | undefined
+  if (!reg) return null
+  d.registration.get(id)
+  const partner = d.orgNames.all(JSON.stringify([reg.partner_org_id])) as Row[]
+  const conflicts = d.conflicts.all(id) as Row[]
+  const matchedRegs = conflicts.filter((c) => c.match_type === 'registration').map((c) => String(c.match_id))
+  if (matchedRegs.length) db.prepare(`select "id" from "deal_registrations" where ("deal_registrations"."id" in (${matchedRegs.map(() => '?').join(', ')}) and "deal_registrations"."partner_org_id" = ?)`).all(...matchedRegs, reg.partner_org_id)
+  const messages = d.messages.all(id) as Row[]
+  const extensions = d.extensions.all(id) as Row[]
+  const names = new Map((d.userNames.all(JSON.stringify([reg.submitted_by, ...messages.map((m) => m.author_id)])) as Row[]).map((u) => [u.id, u.name]))
+  d.rules.get('default')
+  const history = d.auditRows.all('deal_registration', id, 50) as Row[]
+  d.userNames.all(JSON.stringify(history.map((h) => h.actor_id)))
+  const list = (items: string[]) => (items.length ? `<ul>${items.join('')}</ul>` : '<p>None</p>')
+  const body = `<dl><dt>Partner</dt><dd>${esc(partner[0]?.name)}</dd><dt>Status</dt><dd>${esc(reg.status)}</dd><dt>Value</dt><dd>${money(reg.value_minor, reg.currency)}</dd><dt>Contact</dt><dd>${esc(reg.contact_name)} · ${esc(reg.contact_email)}</dd><dt>Submitted by</dt><dd>${esc(names.get(reg.submitted_by))}</dd><dt>Products</dt><dd>${esc(reg.products)}</dd><dt>Notes</dt><dd>${esc(reg.notes)}</dd></dl>
+<section><h2>Conflicts (${conflicts.length})</h2>${list(conflicts.map((c) => `<li>${esc(c.match_label)} ${esc(c.match_type)} ${esc(c.score)}% ${esc(c.reasons)}</li>`))}</section>
+<section><h2>Messages</h2>${list(messages.map((m) => `<li>${esc(names.get(m.author_id))}: ${esc(m.body)} · ${date(m.created_at)}</li>`))}</section>
+<section><h2>Extensions</h2>${list(extensions.map((x) => `<li>${esc(x.status)} ${esc(x.justification)}</li>`))}</section>
+<section><h2>History</h2>${list(history.map((h) => `<li>${esc(h.action)} · ${date(h.at)}</li>`))}</section>`
+  return { title: String(reg.customer_name), body }
+}
+
 function account360Page(id: string): { title: string; body: string } | null {
   const a = q.account.get(id) as Row | undefined
   if (!a) return null
@@ -472,6 +507,7 @@ const server = http.createServer((req, res) => {
     if (url.pathname === '/') page = actor.orgKind === 'vendor' ? vendorDashboardPage(actor) : organisationHomePage(actor)
     else if (actor.orgKind === 'vendor' && url.pathname === '/accounts') page = accountsPage(url)
     else if (actor.orgKind === 'vendor' && url.pathname.startsWith('/accounts/')) page = account360Page(decodeURIComponent(url.pathname.slice('/accounts/'.length)))
+    else if (dealQ && url.pathname.startsWith('/deals/')) page = dealPage(decodeURIComponent(url.pathname.slice('/deals/'.length)))
     else if (consoleQ && APPROVER_ROLES.has(actor.role) && url.pathname === '/approvals') page = approvalsPage()
     else if (consoleQ && APPROVER_ROLES.has(actor.role) && url.pathname === '/reports') page = reportsPage()
     else if (consoleQ && url.pathname.startsWith('/plans/')) page = planPage(decodeURIComponent(url.pathname.slice('/plans/'.length)))
