@@ -1,9 +1,6 @@
-import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
-import { renderToPipeableStream } from 'react-dom/server'
+import { renderToString } from 'react-dom/server'
 import { JOBS } from './jobs/index.server'
 import { startScheduler } from './jobs/runner.server'
 import { logger } from './utils/logger.server'
@@ -39,49 +36,22 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   logger().error({ err: error }, 'request failed')
 }
 
+/**
+ * Renders the page to one string. No route defers data or suspends, so React's streaming render only
+ * added cost: a PassThrough, a web stream over it and hundreds of small chunks that server.ts gathered
+ * whole again before compressing (issue 10 profile: the stream machinery and a "write after end" error
+ * React raised on every closed stream). A route that one day defers data needs renderToPipeableStream back.
+ */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce ?? ''
-  // crawlers get the whole page at once, people the shell first
-  const forBots = isbot(request.headers.get('user-agent') ?? '')
   // A 503 (database busy, route.server.ts) tells the client when to retry. Remix keeps a thrown
   // response's status on a document request but not its headers, so the hint is set here.
   if (responseStatusCode === 503 && !responseHeaders.has('Retry-After')) responseHeaders.set('Retry-After', '2')
-  return new Promise((resolve, reject) => {
-    let shellRendered = false
-    // set after the render starts (its callbacks run later, never during renderToPipeableStream)
-    const timer: { id?: ReturnType<typeof setTimeout> } = {}
-    const respond = () => {
-      shellRendered = true
-      const body = new PassThrough()
-      responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
-      pipe(body)
-    }
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        onShellReady() {
-          if (!forBots) respond()
-        },
-        onAllReady() {
-          // rendered: the abort timer would otherwise hold this request's whole graph (request, data,
-          // stream) for ABORT_DELAY — at a few hundred pages a second, most of the server's memory
-          clearTimeout(timer.id)
-          if (forBots) respond()
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer.id)
-          reject(error)
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500
-          if (shellRendered) logger().error({ err: error }, 'render failed')
-        },
-      },
-    )
-    timer.id = setTimeout(abort, ABORT_DELAY)
-  })
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceProvider>,
+  )
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode })
 }

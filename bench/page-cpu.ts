@@ -1,7 +1,8 @@
 // A quick loop for profiling work on one page: starts the compiled app (build/server.js) on a bench
 // database, signs in, requests the given paths for a few seconds from 4 concurrent clients and prints
 // the server's CPU per request (user + system, /proc). Not a benchmark result: `npm run bench` is.
-//   npx tsx bench/page-cpu.ts [--db bench/.data/run/M.db] [--as EMAIL] [--seconds 5] [--clients 4] [--node-args "FLAGS"] [--cpu-prof DIR] [--heap-snapshot DIR] PATH...
+//   npx tsx bench/page-cpu.ts [--db bench/.data/run/M.db] [--as EMAIL] [--seconds 5] [--clients 4] [--node-args "FLAGS"] [--app-dir DIR] [--cpu-prof DIR] [--heap-snapshot DIR] PATH...
+// --app-dir runs another build (DIR/build/, e.g. a copy made before a change) for a before/after comparison.
 // --heap-snapshot writes a V8 heap snapshot of the server after the load (and prints its peak RSS);
 // `node bench/heap-summary.mjs FILE` then lists what the heap holds by constructor.
 import fs from 'node:fs'
@@ -26,11 +27,13 @@ const heapDir = option('--heap-snapshot', '')
 const clients = Number(option('--clients', '4'))
 // extra node/V8 flags for the server, space separated (e.g. --node-args "--max-semi-space-size=8")
 const extraNodeArgs = option('--node-args', '').split(' ').filter(Boolean)
+const appDir = option('--app-dir', '') || undefined
 const paths = args.length ? args : ['/']
 
 const app = await launchBuiltApp({
   db: dbFile,
   dataDir: 'page-cpu-data',
+  appDir,
   nodeArgs: [...extraNodeArgs, ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []), ...(heapDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${path.resolve(heapDir)}`] : [])],
 })
 try {

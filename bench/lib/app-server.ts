@@ -4,12 +4,14 @@ import path from 'node:path'
 import { DATA_DIR, REPO_DIR } from '../generate'
 import { freePort, launch, type RunningServer } from './servers'
 
-export async function launchBuiltApp(opts: { db: string; dataDir: string; nodeArgs?: string[] }): Promise<RunningServer> {
+export async function launchBuiltApp(opts: { db: string; dataDir: string; nodeArgs?: string[]; appDir?: string }): Promise<RunningServer> {
   const port = await freePort()
+  // another build of the app (a before/after comparison): a directory with its own build/, run with our node_modules
+  const appDir = opts.appDir ? path.resolve(opts.appDir) : REPO_DIR
   return launch({
     name: 'app',
-    script: path.join(REPO_DIR, 'build/server.js'),
-    cwd: REPO_DIR,
+    script: path.join(appDir, 'build/server.js'),
+    cwd: appDir,
     port,
     core: 0,
     nodeArgs: opts.nodeArgs ?? [],
