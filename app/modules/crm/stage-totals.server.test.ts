@@ -4,7 +4,7 @@ import { mutate } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
 import { makeAccount, makeActor, makeOrg, makePipeline } from '../../../tests/factories'
 import { OpportunitySchema } from './crm.schema'
-import { createOpportunity, moveOpportunityStage, partnerOpportunityForConversion, pipelineSummaries, updateOpportunity } from './crm.server'
+import { createOpportunity, moveOpportunityStage, partnerOpportunityForConversion, partnerSourcedTotals, pipelineSummaries, updateOpportunity } from './crm.server'
 
 type Row = { stageId: string; currency: string; n: number; amountMinor: number }
 const key = (r: Row) => `${r.stageId}/${r.currency}`
@@ -64,6 +64,13 @@ describe('maintained opportunity stage totals', () => {
       partnerOpportunityForConversion(ctx, { registrationId: 'reg-1', name: 'From a partner', accountId: account.id, pipelineId: pipeline.id, amountMinor: 123_400, currency: 'IDR', expectedCloseDate: null, partnerOrgId: partner.id }),
     )
     expectTotalsEqualSum()
+    // the partner home's "pipeline you brought in" reads these totals: IDR only, every stage
+    await mutate({ userId: sales.userId, orgId: sales.orgId }, (ctx) =>
+      partnerOpportunityForConversion(ctx, { registrationId: 'reg-2', name: 'In dollars', accountId: account.id, pipelineId: pipeline.id, amountMinor: 5_000, currency: 'USD', expectedCloseDate: null, partnerOrgId: partner.id }),
+    )
+    const admin = await makeActor({ role: 'admin' })
+    expect(await partnerSourcedTotals(admin, partner.id)).toEqual({ n: 1, amountMinor: 123_400 })
+    expect(await partnerSourcedTotals(admin, makeOrg({ kind: 'partner' }).id)).toEqual({ n: 0, amountMinor: 0 })
 
     // a failed write changes neither the opportunity nor the totals
     await expect(updateOpportunity(sales, b.id, input({ amount: 'not a number' }))).rejects.toThrow()
