@@ -2,7 +2,8 @@
 // database, signs in, requests the given paths for a few seconds from 4 concurrent clients and prints
 // the server's CPU per request (user + system, /proc). Not a benchmark result: `npm run bench` is.
 //   npx tsx bench/page-cpu.ts [--db bench/.data/run/M.db] [--as EMAIL] [--seconds 5] [--clients 4] [--node-args "FLAGS"] [--app-dir DIR] [--cpu-prof DIR] [--heap-snapshot DIR] PATH...
-// --app-dir runs another build (DIR/build/, e.g. a copy made before a change) for a before/after comparison.
+// --app-dir runs another build for a before/after comparison: DIR holds a copy of build/ (made before the change),
+// package.json and links to this checkout's node_modules and content.
 // --heap-snapshot writes a V8 heap snapshot of the server after the load (and prints its peak RSS);
 // `node bench/heap-summary.mjs FILE` then lists what the heap holds by constructor.
 import fs from 'node:fs'
