@@ -7,7 +7,7 @@ import { db, preparedQuery, type Db, type DbOrTx } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import type { Locale } from '../../utils/i18n'
-import { contains } from '../../utils/sql'
+import { contains, inJsonList } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import type { Actor } from '../auth/actor'
 import { companyDomain, findMatchingCompanies, indexCompanyKeys, normaliseCompanyName, type CompanyRecord } from '../matching/matching.server'
@@ -37,7 +37,7 @@ const matchFieldsQuery = preparedQuery((db) =>
   db
     .select({ id: accounts.id, name: accounts.name, domain: accounts.domain, npwp: accounts.npwp })
     .from(accounts)
-    .where(inArray(accounts.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`))
+    .where(inJsonList(accounts.id))
     .prepare(),
 )
 

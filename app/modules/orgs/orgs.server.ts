@@ -8,7 +8,7 @@ import { getEnv } from '../../utils/env.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
 import { hashToken, newId, newSecret } from '../../utils/ids'
-import { contains } from '../../utils/sql'
+import { contains, inJsonList } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { endSessionsOf } from '../auth/auth.server'
@@ -133,9 +133,8 @@ export function organisationNames(ids: Iterable<string>): Map<string, { name: st
   return new Map(orgNamesQuery().all({ ids: JSON.stringify(list) }).map((o) => [o.id, { name: o.name, tier: o.tier }]))
 }
 // names for most pages, built once with the ids as one JSON parameter (issue 10: an IN list rendered per call)
-const idsIn = (column: typeof organisations.id | typeof users.id) => inArray(column, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`)
-const orgNamesQuery = preparedQuery((db) => db.select({ id: organisations.id, name: organisations.name, tier: organisations.tier }).from(organisations).where(idsIn(organisations.id)).prepare())
-const userNamesQuery = preparedQuery((db) => db.select({ id: users.id, name: users.name }).from(users).where(idsIn(users.id)).prepare())
+const orgNamesQuery = preparedQuery((db) => db.select({ id: organisations.id, name: organisations.name, tier: organisations.tier }).from(organisations).where(inJsonList(organisations.id)).prepare())
+const userNamesQuery = preparedQuery((db) => db.select({ id: users.id, name: users.name }).from(users).where(inJsonList(users.id)).prepare())
 
 /** Display names of users by id. */
 export function userNames(ids: Iterable<string | null | undefined>): Map<string, string> {
@@ -455,7 +454,8 @@ export function partnerTiers(): { id: string; tier: PartnerTier }[] {
 
 /** The tier of one partner (null for vendor and suppliers), read in the caller's transaction. */
 export function partnerTierOf(ctx: { tx: DbOrTx }, orgId: string): PartnerTier | null {
-  const row = ctx.tx.select({ kind: organisations.kind, tier: organisations.tier }).from(organisations).where(eq(organisations.id, orgId)).get()
+  // outside a transaction (a partner's home) the prepared audience read serves
+  const row = ctx.tx === db ? audienceQuery().get({ id: orgId }) : ctx.tx.select({ kind: organisations.kind, tier: organisations.tier }).from(organisations).where(eq(organisations.id, orgId)).get()
   return row?.kind === 'partner' ? (row.tier ?? 'registered') : null
 }
 

@@ -7,7 +7,7 @@ import { newId } from '../../utils/ids'
 import { assertCan, type Actor } from '../auth/actor'
 import { partnerWonRevenueOf, partnerWonRevenueSince } from '../crm/crm.server'
 import { notify } from '../notify/notify.server'
-import { activeMemberIds, audienceOf, partnerTierOf, partnerTiers, recipient, setPartnerTier } from '../orgs/orgs.server'
+import { activeMemberIds, partnerTierOf, partnerTiers, recipient, setPartnerTier } from '../orgs/orgs.server'
 import { certificationTitles, pick } from './internal.server'
 import { TIERS, tierRank, type Tier } from './training.machine'
 import type { Criterion, TierRulesInput } from './training.schema'
@@ -206,8 +206,7 @@ export async function evaluatePartnerTiers(now = Date.now()) {
 /** Where a partner stands: current tier, the next one and each of its criteria with have and need, a pending downgrade, the last change. */
 export async function tierProgressFor(actor: Actor, orgId: string, now = Date.now()) {
   assertCan(actor, 'read:tier', { orgId })
-  const org = audienceOf(orgId)
-  const current = org?.kind === 'partner' ? ((org.tier as Tier | null) ?? 'registered') : null
+  const current = partnerTierOf({ tx: db }, orgId)
   if (current === null) return null
   const rules = tierRules()
   const m = metricsOf(db, orgId, now)
