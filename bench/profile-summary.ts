@@ -1,7 +1,9 @@
 // Summarises a V8 CPU profile (node --cpu-prof; `npm run bench -- --cpu-prof DIR`) by layer of the request path:
 // the self time of every sample is given to the layer of its nearest frame that belongs to one (native calls such
 // as better-sqlite3's `all` or zlib's write count for the layer that called them, unless listed below).
-//   npx tsx bench/profile-summary.ts FILE.cpuprofile [--top N] [--skip SECONDS]
+//   npx tsx bench/profile-summary.ts FILE.cpuprofile [--top N] [--inclusive N] [--skip SECONDS]
+// --inclusive lists the functions with the most time spent inside them (their callees included), which shows
+// what a loader or a component costs as a whole.
 // --skip leaves out the first seconds (start-up, sign-in) so the shares are those of the load.
 import fs from 'node:fs'
 
@@ -36,6 +38,7 @@ const [file, ...rest] = process.argv.slice(2)
 if (!file) throw new Error('usage: profile-summary.ts FILE.cpuprofile [--top N]')
 const option = (name: string) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) || 0 : 0)
 const top = option('--top')
+const inclusive = option('--inclusive')
 const skipUs = option('--skip') * 1e6
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -69,11 +72,23 @@ profile.samples.forEach((id, i) => {
 })
 const byLayer = new Map<string, number>()
 const byFunction = new Map<string, number>()
+const withCallees = new Map<string, number>()
+const keyOf = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(/.*\/(wt\d+|main|app)\//, '')}`
 for (const [id, us] of selfUs) {
   byLayer.set(layerOf(id), (byLayer.get(layerOf(id)) ?? 0) + us)
   const n = byId.get(id)!
-  const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(/.*\/(wt\d+|main|app)\//, '')}`
-  byFunction.set(key, (byFunction.get(key) ?? 0) + us)
+  byFunction.set(keyOf(n), (byFunction.get(keyOf(n)) ?? 0) + us)
+  if (n.callFrame.functionName === '(idle)') continue
+  // each named function on the stack once, however often it recurses
+  const seen = new Set<string>()
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const frame = byId.get(cur)!
+    if (!frame.callFrame.functionName || frame.callFrame.functionName.startsWith('(')) continue
+    const key = keyOf(frame)
+    if (seen.has(key)) continue
+    seen.add(key)
+    withCallees.set(key, (withCallees.get(key) ?? 0) + us)
+  }
 }
 const total = [...byLayer.values()].reduce((a, b) => a + b, 0)
 const busy = total - (byLayer.get('idle') ?? 0)
@@ -83,4 +98,8 @@ for (const [layer, us] of [...byLayer.entries()].filter(([l]) => l !== 'idle').s
 if (top) {
   console.log(`\ntop ${top} functions by self time:`)
   for (const [fn, us] of [...byFunction.entries()].filter(([f]) => !f.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((100 * us) / busy).toFixed(1).padStart(5)} %  ${fn}`)
+}
+if (inclusive) {
+  console.log(`\ntop ${inclusive} functions by time inside them (callees included):`)
+  for (const [fn, us] of [...withCallees.entries()].sort((a, b) => b[1] - a[1]).slice(0, inclusive)) console.log(`${((100 * us) / busy).toFixed(1).padStart(5)} %  ${fn}`)
 }
