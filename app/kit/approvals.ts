@@ -33,6 +33,9 @@ export type PendingApproval = {
   actions: ApprovalAction[]
 }
 
+/** A waiting row as the queue orders it, before it is built. */
+export type WaitingKey = { id: string; orgId: string; waitingSince: number }
+
 export type ApprovalAction = {
   intent: string
   label: MessageKey
@@ -48,8 +51,17 @@ export type ApprovalSource = {
   label: MessageKey
   /** the capability a reader must hold (at scope any) to see this kind in the queue */
   needs: Capability
-  /** oldest first; at most `limit` rows; optionally one partner/supplier organisation */
-  pending(actor: Actor, options: { orgId?: string; limit: number }): Promise<PendingApproval[]>
+  /**
+   * oldest first; at most `limit` rows; optionally one partner/supplier organisation. With `ids` (from
+   * `waiting`), only those rows, still waiting: the queue builds just the rows of the page it shows.
+   */
+  pending(actor: Actor, options: { orgId?: string; limit: number; ids?: string[] }): Promise<PendingApproval[]>
+  /**
+   * The waiting rows' ids, organisations and waiting times only, oldest first, at most `limit`: the queue
+   * merges the kinds on these and asks `pending` with `ids` for the rows it shows. Optional, like
+   * `countWaitingBefore`: a kind without it has its `pending` rows all built (fine for kinds that are few).
+   */
+  waiting?(actor: Actor, options: { orgId?: string; limit: number }): Promise<WaitingKey[]>
   count(actor: Actor, options?: { orgId?: string }): Promise<number>
   /**
    * How many have waited since before `waitingBefore` (unix ms), optionally of one organisation: the

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import { dealExtensions, dealRegistrations } from '../../../db/schema/deals'
 import { defineApprovalSource, type PendingApproval } from '../../kit/approvals'
 import { formatCalendarDate, formatLongDate } from '../../utils/dates'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { translate } from '../../utils/i18n'
 import { assertCan, type Actor } from '../auth/actor'
 import { organisationNames } from '../orgs/orgs.server'
@@ -15,6 +15,13 @@ function submittedCount(orgId?: string, waitingBefore?: number) {
   return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined, waitingBefore === undefined ? undefined : sql`${waitingSince} < ${waitingBefore}`)).get()?.n ?? 0
 }
 
+// submitted registrations as the queue orders them: ids, partners and waiting times only
+const waitingColumns = { id: dealRegistrations.id, orgId: dealRegistrations.partnerOrgId, waitingSince: sql<number>`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})` }
+const waitingQuery = preparedQuery((db) => db.select(waitingColumns).from(dealRegistrations).where(eq(dealRegistrations.status, 'submitted')).orderBy(asc(dealRegistrations.submittedAt)).limit(sql.placeholder('limit')).prepare())
+const waitingOfOrgQuery = preparedQuery((db) =>
+  db.select(waitingColumns).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')))).orderBy(asc(dealRegistrations.submittedAt)).limit(sql.placeholder('limit')).prepare(),
+)
+
 /**
  * What deals puts in the one approval queue (issue 16): submitted registrations and pending
  * extension requests, oldest first. The buttons post to the registration's page, whose action
@@ -24,9 +31,13 @@ const registrations = defineApprovalSource({
   kind: 'deal_registration',
   label: 'deals.queue.kindRegistration',
   needs: 'approve:deal_registration',
-  async pending(actor: Actor, { orgId, limit }) {
+  async waiting(actor, { orgId, limit }) {
     assertCan(actor, 'approve:deal_registration')
-    const where = and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined)
+    return orgId ? waitingOfOrgQuery().all({ limit, orgId }) : waitingQuery().all({ limit })
+  },
+  async pending(actor: Actor, { orgId, limit, ids }) {
+    assertCan(actor, 'approve:deal_registration')
+    const where = and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined, ids ? inArray(dealRegistrations.id, ids.length ? ids : ['']) : undefined)
     const rows = db.select().from(dealRegistrations).where(where).orderBy(asc(dealRegistrations.submittedAt)).limit(limit).all()
     const partners = organisationNames(rows.map((r) => r.partnerOrgId))
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(actor.locale, key, params)

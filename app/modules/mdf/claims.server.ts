@@ -2,10 +2,10 @@
 // proof of performance; the manager approves (in full or in part), rejects or returns it. The
 // claimable amount is at most the approved amount and at most the programme's share of the actual cost.
 import fs from 'node:fs'
-import { and, asc, count, eq, lt } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm'
 import { mdfClaimFiles, mdfClaims, mdfRequests } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { translate } from '../../utils/i18n'
@@ -192,15 +192,23 @@ export function claimOfRequest(requestId: string): MdfClaim | null {
   return db.select().from(mdfClaims).where(eq(mdfClaims.requestId, requestId)).get() ?? null
 }
 
-export function pendingClaims(limit: number, orgId?: string) {
+export function pendingClaims(limit: number, orgId?: string, ids?: string[]) {
   return db
     .select()
     .from(mdfClaims)
-    .where(and(eq(mdfClaims.status, 'submitted'), orgId ? eq(mdfClaims.orgId, orgId) : undefined))
+    .where(and(eq(mdfClaims.status, 'submitted'), orgId ? eq(mdfClaims.orgId, orgId) : undefined, ids ? inArray(mdfClaims.id, ids.length ? ids : ['']) : undefined))
     .orderBy(asc(mdfClaims.submittedAt))
     .limit(limit)
     .all()
 }
+
+/** Submitted claims as the approval queue orders them, oldest first: ids, organisations and waiting times only. */
+export function waitingClaims(limit: number, orgId?: string) {
+  return orgId ? waitingOfOrgQuery().all({ limit, orgId }) : waitingQuery().all({ limit })
+}
+const waitingColumns = { id: mdfClaims.id, orgId: mdfClaims.orgId, waitingSince: mdfClaims.submittedAt }
+const waitingQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfClaims).where(eq(mdfClaims.status, 'submitted')).orderBy(asc(mdfClaims.submittedAt)).limit(sql.placeholder('limit')).prepare())
+const waitingOfOrgQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), eq(mdfClaims.orgId, sql.placeholder('orgId')))).orderBy(asc(mdfClaims.submittedAt)).limit(sql.placeholder('limit')).prepare())
 
 /** Submitted claims, of one organisation and/or waiting since before a moment (the overdue count). */
 export function pendingClaimCount(orgId?: string, waitingBefore?: number) {

@@ -5,9 +5,9 @@ import { translate } from '../../utils/i18n'
 import { formatMoney } from '../../utils/money'
 import { assertCan } from '../auth/actor'
 import { organisationNames } from '../orgs/orgs.server'
-import { pendingClaimCount, pendingClaims } from './claims.server'
+import { pendingClaimCount, pendingClaims, waitingClaims } from './claims.server'
 import { fundRow } from './funds.server'
-import { pendingRequestCount, pendingRequests, requestNumber, shareCap } from './requests.server'
+import { pendingRequestCount, pendingRequests, requestNumber, shareCap, waitingRequests } from './requests.server'
 import { db } from '../../utils/db.server'
 import { mdfRequests } from '../../../db/schema/mdf'
 import { inArray } from 'drizzle-orm'
@@ -16,9 +16,13 @@ const requests = defineApprovalSource({
   kind: 'mdf_request',
   label: 'mdf.queue.request',
   needs: 'approve:mdf',
-  async pending(actor, { orgId, limit }) {
+  async waiting(actor, { orgId, limit }) {
     assertCan(actor, 'approve:mdf')
-    const rows = pendingRequests(limit, orgId)
+    return waitingRequests(limit, orgId)
+  },
+  async pending(actor, { orgId, limit, ids }) {
+    assertCan(actor, 'approve:mdf')
+    const rows = pendingRequests(limit, orgId, ids)
     const names = organisationNames(rows.map((r) => r.orgId))
     // a handful of funds behind up to hundreds of requests: each read once
     const funds = new Map([...new Set(rows.map((r) => r.fundId))].map((id) => [id, fundRow(id)]))
@@ -59,9 +63,13 @@ const claims = defineApprovalSource({
   kind: 'mdf_claim',
   label: 'mdf.queue.claim',
   needs: 'approve:mdf',
-  async pending(actor, { orgId, limit }) {
+  async waiting(actor, { orgId, limit }) {
     assertCan(actor, 'approve:mdf')
-    const rows = pendingClaims(limit, orgId)
+    return waitingClaims(limit, orgId)
+  },
+  async pending(actor, { orgId, limit, ids }) {
+    assertCan(actor, 'approve:mdf')
+    const rows = pendingClaims(limit, orgId, ids)
     const names = organisationNames(rows.map((r) => r.orgId))
     const reqs = new Map(rows.length ? db.select().from(mdfRequests).where(inArray(mdfRequests.id, rows.map((r) => r.requestId))).all().map((r) => [r.id, r]) : [])
     return rows.map((c) => {

@@ -6,7 +6,7 @@ import { mdfAllocations, mdfClaims, mdfRequests } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
 import { assertSaneAmount } from '../../utils/amount-limits.server'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { translate } from '../../utils/i18n'
 import { newId } from '../../utils/ids'
@@ -349,10 +349,18 @@ export async function listRequests(actor: Actor, opts: { status?: RequestStatus 
 }
 
 /** Requests waiting for a manager, oldest first (the approval queue). */
-export function pendingRequests(limit: number, orgId?: string) {
-  const cond = and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined)
+export function pendingRequests(limit: number, orgId?: string, ids?: string[]) {
+  const cond = and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined, ids ? inArray(mdfRequests.id, ids.length ? ids : ['']) : undefined)
   return db.select().from(mdfRequests).where(cond).orderBy(asc(mdfRequests.submittedAt)).limit(limit).all()
 }
+
+/** Submitted requests as the approval queue orders them, oldest first: ids, organisations and waiting times only. */
+export function waitingRequests(limit: number, orgId?: string) {
+  return orgId ? waitingOfOrgQuery().all({ limit, orgId }) : waitingQuery().all({ limit })
+}
+const waitingColumns = { id: mdfRequests.id, orgId: mdfRequests.orgId, waitingSince: sql<number>`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt})` }
+const waitingQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfRequests).where(eq(mdfRequests.status, 'submitted')).orderBy(asc(mdfRequests.submittedAt)).limit(sql.placeholder('limit')).prepare())
+const waitingOfOrgQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), eq(mdfRequests.orgId, sql.placeholder('orgId')))).orderBy(asc(mdfRequests.submittedAt)).limit(sql.placeholder('limit')).prepare())
 
 /** Submitted requests, of one organisation and/or waiting since before a moment (the overdue count). */
 export function pendingRequestCount(orgId?: string, waitingBefore?: number) {

@@ -71,6 +71,9 @@ describe('the one approval queue', () => {
     const second = await approvalQueueFor(manager, { orgId: busy.orgId, page: 2, now: T0 })
     expect(second.rows.map((r) => r.title)).toEqual(['PT Antrian 50', 'PT Antrian 51', 'PT Antrian 52'])
     expect(second.overdue).toBe(12)
+    // only the shown rows are built; the partner filter still names the organisation of every row read
+    expect(second.orgs).toEqual([{ id: busy.orgId, name: busy.orgName }])
+    expect(first.orgs).toEqual(second.orgs)
     expect((await approvalQueueFor(manager, { orgId: busy.orgId, page: 9, now: T0 })).rows).toEqual([])
   })
 

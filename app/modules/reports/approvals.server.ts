@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm'
 import { approvalEscalations, approvalSlas } from '../../../db/schema/reports'
-import type { ApprovalSource, PendingApproval } from '../../kit/approvals'
+import type { ApprovalSource, PendingApproval, WaitingKey } from '../../kit/approvals'
 import { mutate } from '../../kit/mutate.server'
 import { db } from '../../utils/db.server'
 import { Forbidden, ValidationFailed } from '../../utils/errors'
@@ -10,7 +10,7 @@ import { dealApprovalSources } from '../deals/deals.approvals.server'
 import { supplierApprovalSources } from '../suppliers/suppliers.approvals.server'
 import { mdfApprovalSources } from '../mdf/mdf.approvals.server'
 import { notify } from '../notify/notify.server'
-import { recipient, usersHolding } from '../orgs/orgs.server'
+import { organisationNames, recipient, usersHolding } from '../orgs/orgs.server'
 import type { AgeFilter } from './reports.schema'
 
 /**
@@ -44,10 +44,14 @@ export function slaHours(): Map<string, number> {
 /** Rows shown per page of the queue (the rest are a click away: rendering hundreds of forms was most of its cost). */
 export const QUEUE_PAGE_SIZE = 50
 
+/** A waiting row in the queue's order: built already (kinds without `waiting`), or still to build. */
+type Entry = { source: ApprovalSource; id: string; orgId: string; waitingSince: number; overdue: boolean; row?: PendingApproval }
+
 /**
  * The waiting rows this reader may decide, filtered, oldest first: of each kind the first `limit` (at most
  * PER_SOURCE), with the counts of the whole filtered queue. Kinds with `countWaitingBefore` are counted
- * exactly, so the page needs only its own rows; the others are counted from the rows read.
+ * exactly, so the page needs only its own rows; the others are counted from the rows read. Kinds with
+ * `waiting` give only their keys here: `build` makes the rows that are shown.
  */
 async function queueRows(actor: Actor, opts: { kind?: string; orgId?: string; age?: AgeFilter; now: number; limit?: number }) {
   const sources = visibleSources(actor)
@@ -62,20 +66,20 @@ async function queueRows(actor: Actor, opts: { kind?: string; orgId?: string; ag
       // "waited at least a day" and "overdue" are both "waiting since before a moment"
       const ageBefore = opts.age === 'overdue' ? dueBefore : opts.age ? opts.now - minAge : null
       const counts = source.countWaitingBefore
-      const read = await source.pending(actor, { orgId: opts.orgId, limit: counts ? Math.min(PER_SOURCE, opts.limit ?? PER_SOURCE) : PER_SOURCE })
-      const rows: QueueRow[] = read
-        .map((r) => ({ ...r, kindLabel: source.label, slaHours: hours, dueAt: r.waitingSince + hours * HOUR_MS, overdue: r.waitingSince < dueBefore, escalatedAt: null }))
-        .filter((r) => ageBefore === null || r.waitingSince < ageBefore)
+      const limit = counts ? Math.min(PER_SOURCE, opts.limit ?? PER_SOURCE) : PER_SOURCE
+      const read: (WaitingKey & { row?: PendingApproval })[] = source.waiting ? await source.waiting(actor, { orgId: opts.orgId, limit }) : (await source.pending(actor, { orgId: opts.orgId, limit })).map((row) => ({ id: row.id, orgId: row.orgId, waitingSince: row.waitingSince, row }))
+      const entries: Entry[] = read.map((r) => ({ ...r, source, overdue: r.waitingSince < dueBefore })).filter((r) => ageBefore === null || r.waitingSince < ageBefore)
       const waiting = await source.count(actor, { orgId: opts.orgId })
-      const matching = ageBefore === null ? waiting : counts ? await counts(actor, { orgId: opts.orgId, waitingBefore: ageBefore }) : rows.length
+      const matching = ageBefore === null ? waiting : counts ? await counts(actor, { orgId: opts.orgId, waitingBefore: ageBefore }) : entries.length
       const overdueBefore = ageBefore === null ? dueBefore : Math.min(dueBefore, ageBefore)
-      const overdue = !counts ? rows.filter((r) => r.overdue).length : overdueBefore === ageBefore ? matching : await counts(actor, { orgId: opts.orgId, waitingBefore: overdueBefore })
-      return { rows, waiting, matching, overdue, capped: matching > PER_SOURCE || (!counts && read.length >= PER_SOURCE && waiting > read.length) }
+      const overdue = !counts ? entries.filter((r) => r.overdue).length : overdueBefore === ageBefore ? matching : await counts(actor, { orgId: opts.orgId, waitingBefore: overdueBefore })
+      return { entries, waiting, matching, overdue, capped: matching > PER_SOURCE || (!counts && read.length >= PER_SOURCE && waiting > read.length) }
     }),
   )
   return {
     sources,
-    rows: lists.flatMap((l) => l.rows).sort((a, b) => a.waitingSince - b.waitingSince),
+    slas,
+    entries: lists.flatMap((l) => l.entries).sort((a, b) => a.waitingSince - b.waitingSince),
     waiting: lists.reduce((n, l) => n + l.waiting, 0),
     // the filtered queue as far as it can be paged (PER_SOURCE of each kind)
     total: lists.reduce((n, l) => n + Math.min(l.matching, PER_SOURCE), 0),
@@ -83,6 +87,23 @@ async function queueRows(actor: Actor, opts: { kind?: string; orgId?: string; ag
     // a kind with more waiting than the queue reads: the list stops at PER_SOURCE of it
     capped: lists.some((l) => l.capped),
   }
+}
+
+/**
+ * The rows of these entries, in their order: each kind with `waiting` builds its own in one call. A row
+ * decided since its key was read is left out.
+ */
+async function build(actor: Actor, entries: Entry[], slas: Map<string, number>): Promise<QueueRow[]> {
+  const toBuild = new Map<ApprovalSource, string[]>()
+  for (const e of entries) if (!e.row) toBuild.set(e.source, [...(toBuild.get(e.source) ?? []), e.id])
+  const built = new Map<string, PendingApproval>()
+  for (const [source, ids] of toBuild) for (const row of await source.pending(actor, { limit: ids.length, ids })) built.set(`${source.kind}|${row.id}`, row)
+  return entries.flatMap((e) => {
+    const row = e.row ?? built.get(`${e.source.kind}|${e.id}`)
+    if (!row) return []
+    const hours = slas.get(e.source.kind) ?? DEFAULT_SLA_HOURS
+    return [{ ...row, kindLabel: e.source.label, slaHours: hours, dueAt: row.waitingSince + hours * HOUR_MS, overdue: e.overdue, escalatedAt: null }]
+  })
 }
 
 /** The escalations the job already sent for these rows (one read), set on each row. */
@@ -109,7 +130,10 @@ export async function approvalQueueFor(actor: Actor, opts: { kind?: string; orgI
   const page = Math.max(1, opts.page ?? 1)
   // the first `page` pages of each kind are enough to merge them in order
   const q = await queueRows(actor, { ...opts, now, limit: page * QUEUE_PAGE_SIZE })
-  const slice = q.rows.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE)
+  const slice = await build(actor, q.entries.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE), q.slas)
+  // the organisations with something waiting among the rows read (filter options): names of those not built
+  const names = organisationNames(q.entries.filter((e) => !e.row && e.orgId).map((e) => e.orgId))
+  const orgName = (e: Entry) => e.row?.orgName ?? names.get(e.orgId)?.name ?? ''
   return {
     rows: withEscalations(slice),
     page,
@@ -117,8 +141,7 @@ export async function approvalQueueFor(actor: Actor, opts: { kind?: string; orgI
     total: q.total,
     totalIsCapped: q.capped,
     kinds: q.sources.map((s) => ({ kind: s.kind, label: s.label })),
-    // the organisations with something waiting among the rows read (filter options), by name
-    orgs: [...new Map(q.rows.map((r) => [r.orgId, r.orgName])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    orgs: [...new Map(q.entries.map((e) => [e.orgId, orgName(e)])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     waiting: q.waiting,
     overdue: q.overdue,
     now,
@@ -134,7 +157,7 @@ export async function approvalCounts(actor: Actor, now = Date.now()) {
   if (!visibleSources(actor).length) return null
   // oldest first: five of each kind hold the five oldest overdue overall
   const q = await queueRows(actor, { now, limit: 5 })
-  return { waiting: q.waiting, overdue: q.overdue, oldestOverdue: q.rows.filter((r) => r.overdue).slice(0, 5) }
+  return { waiting: q.waiting, overdue: q.overdue, oldestOverdue: await build(actor, q.entries.filter((e) => e.overdue).slice(0, 5), q.slas) }
 }
 
 // ---- SLA settings (admin) ------------------------------------------------------------------
@@ -178,9 +201,10 @@ const SYSTEM_READER: Actor = { userId: 'system', email: '', name: 'Mitra', local
 export async function escalateOverdueApprovals(now = Date.now()) {
   // every overdue row, not a page of them (up to PER_SOURCE a kind; the next run takes the rest)
   const queue = await queueRows(SYSTEM_READER, { age: 'overdue', now })
+  const rows = await build(SYSTEM_READER, queue.entries, queue.slas)
   const admins = usersHolding('escalate:approval:any')
   let escalated = 0
-  for (const item of queue.rows) {
+  for (const item of rows) {
     const done = await mutate(
       null,
       (ctx) => {
@@ -198,5 +222,5 @@ export async function escalateOverdueApprovals(now = Date.now()) {
     )
     if (done) escalated++
   }
-  return { overdue: queue.rows.length, escalated }
+  return { overdue: rows.length, escalated }
 }
