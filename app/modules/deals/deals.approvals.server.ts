@@ -3,6 +3,7 @@ import { dealExtensions, dealRegistrations } from '../../../db/schema/deals'
 import { defineApprovalSource, type PendingApproval } from '../../kit/approvals'
 import { formatCalendarDate, formatLongDate } from '../../utils/dates'
 import { db, preparedQuery } from '../../utils/db.server'
+import { inJsonList } from '../../utils/sql'
 import { translate } from '../../utils/i18n'
 import { assertCan, type Actor } from '../auth/actor'
 import { organisationNames } from '../orgs/orgs.server'
@@ -10,13 +11,38 @@ import { dealLink } from './internal.server'
 import { currentDealRules } from './rules.server'
 
 /** Submitted registrations, of one partner and/or waiting since before a moment (the overdue count). */
-function submittedCount(orgId?: string, waitingBefore?: number) {
-  const waitingSince = sql`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
-  return db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined, waitingBefore === undefined ? undefined : sql`${waitingSince} < ${waitingBefore}`)).get()?.n ?? 0
+function submittedCount(orgId?: string, waitingBefore = Number.MAX_SAFE_INTEGER) {
+  return (orgId ? submittedOfOrgCountQuery().get({ orgId, waitingBefore }) : submittedCountQuery().get({ waitingBefore }))?.n ?? 0
 }
+const waitingSince = sql<number>`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
+const submittedCountQuery = preparedQuery((db) => db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), sql`${waitingSince} < ${sql.placeholder('waitingBefore')}`)).prepare())
+const submittedOfOrgCountQuery = preparedQuery((db) =>
+  db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')), sql`${waitingSince} < ${sql.placeholder('waitingBefore')}`)).prepare(),
+)
+// the rows of the queue's page, by the ids `waiting` gave
+const submittedByIdsQuery = preparedQuery((db) => db.select().from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), inJsonList(dealRegistrations.id))).orderBy(asc(dealRegistrations.submittedAt)).limit(sql.placeholder('limit')).prepare())
+// pending extension requests with their registrations, oldest first, of every partner or of one
+const extensionColumns = { ext: dealExtensions, reg: dealRegistrations }
+const pendingExtensionsQuery = preparedQuery((db) =>
+  db.select(extensionColumns).from(dealExtensions).innerJoin(dealRegistrations, eq(dealRegistrations.id, dealExtensions.registrationId)).where(eq(dealExtensions.status, 'pending')).orderBy(asc(dealExtensions.createdAt)).limit(sql.placeholder('limit')).prepare(),
+)
+const pendingExtensionsOfOrgQuery = preparedQuery((db) =>
+  db
+    .select(extensionColumns)
+    .from(dealExtensions)
+    .innerJoin(dealRegistrations, eq(dealRegistrations.id, dealExtensions.registrationId))
+    .where(and(eq(dealExtensions.status, 'pending'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId'))))
+    .orderBy(asc(dealExtensions.createdAt))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+const pendingExtensionCountQuery = preparedQuery((db) => db.select({ n: count() }).from(dealExtensions).where(eq(dealExtensions.status, 'pending')).prepare())
+const pendingExtensionOfOrgCountQuery = preparedQuery((db) =>
+  db.select({ n: count() }).from(dealExtensions).innerJoin(dealRegistrations, eq(dealRegistrations.id, dealExtensions.registrationId)).where(and(eq(dealExtensions.status, 'pending'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')))).prepare(),
+)
 
 // submitted registrations as the queue orders them: ids, partners and waiting times only
-const waitingColumns = { id: dealRegistrations.id, orgId: dealRegistrations.partnerOrgId, waitingSince: sql<number>`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})` }
+const waitingColumns = { id: dealRegistrations.id, orgId: dealRegistrations.partnerOrgId, waitingSince }
 const waitingQuery = preparedQuery((db) => db.select(waitingColumns).from(dealRegistrations).where(eq(dealRegistrations.status, 'submitted')).orderBy(asc(dealRegistrations.submittedAt)).limit(sql.placeholder('limit')).prepare())
 const waitingOfOrgQuery = preparedQuery((db) =>
   db.select(waitingColumns).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')))).orderBy(asc(dealRegistrations.submittedAt)).limit(sql.placeholder('limit')).prepare(),
@@ -38,7 +64,7 @@ const registrations = defineApprovalSource({
   async pending(actor: Actor, { orgId, limit, ids }) {
     assertCan(actor, 'approve:deal_registration')
     const where = and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined, ids ? inArray(dealRegistrations.id, ids.length ? ids : ['']) : undefined)
-    const rows = db.select().from(dealRegistrations).where(where).orderBy(asc(dealRegistrations.submittedAt)).limit(limit).all()
+    const rows = ids && !orgId ? submittedByIdsQuery().all({ ids: JSON.stringify(ids), limit }) : db.select().from(dealRegistrations).where(where).orderBy(asc(dealRegistrations.submittedAt)).limit(limit).all()
     const partners = organisationNames(rows.map((r) => r.partnerOrgId))
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(actor.locale, key, params)
     return rows.map(
@@ -80,14 +106,7 @@ const extensions = defineApprovalSource({
   needs: 'approve:deal_registration',
   async pending(actor: Actor, { orgId, limit }) {
     assertCan(actor, 'approve:deal_registration')
-    const rows = db
-      .select({ ext: dealExtensions, reg: dealRegistrations })
-      .from(dealExtensions)
-      .innerJoin(dealRegistrations, eq(dealRegistrations.id, dealExtensions.registrationId))
-      .where(and(eq(dealExtensions.status, 'pending'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined))
-      .orderBy(asc(dealExtensions.createdAt))
-      .limit(limit)
-      .all()
+    const rows = orgId ? pendingExtensionsOfOrgQuery().all({ orgId, limit }) : pendingExtensionsQuery().all({ limit })
     const partners = organisationNames(rows.map((r) => r.reg.partnerOrgId))
     const rules = currentDealRules()
     return rows.map(
@@ -115,14 +134,7 @@ const extensions = defineApprovalSource({
   },
   async count(actor, options = {}) {
     assertCan(actor, 'approve:deal_registration')
-    return (
-      db
-        .select({ n: count() })
-        .from(dealExtensions)
-        .innerJoin(dealRegistrations, eq(dealRegistrations.id, dealExtensions.registrationId))
-        .where(and(eq(dealExtensions.status, 'pending'), options.orgId ? eq(dealRegistrations.partnerOrgId, options.orgId) : undefined))
-        .get()?.n ?? 0
-    )
+    return (options.orgId ? pendingExtensionOfOrgCountQuery().get({ orgId: options.orgId }) : pendingExtensionCountQuery().get())?.n ?? 0
   },
 })
 

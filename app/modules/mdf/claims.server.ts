@@ -6,6 +6,7 @@ import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm'
 import { mdfClaimFiles, mdfClaims, mdfRequests } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db, preparedQuery } from '../../utils/db.server'
+import { inJsonList } from '../../utils/sql'
 import { getEnv } from '../../utils/env.server'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { translate } from '../../utils/i18n'
@@ -193,6 +194,8 @@ export function claimOfRequest(requestId: string): MdfClaim | null {
 }
 
 export function pendingClaims(limit: number, orgId?: string, ids?: string[]) {
+  // the rows of the queue's page (ids from waitingClaims): one prepared read
+  if (ids && !orgId) return pendingByIdsQuery().all({ ids: JSON.stringify(ids), limit })
   return db
     .select()
     .from(mdfClaims)
@@ -211,8 +214,16 @@ const waitingQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfCla
 const waitingOfOrgQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), eq(mdfClaims.orgId, sql.placeholder('orgId')))).orderBy(asc(mdfClaims.submittedAt)).limit(sql.placeholder('limit')).prepare())
 
 /** Submitted claims, of one organisation and/or waiting since before a moment (the overdue count). */
-export function pendingClaimCount(orgId?: string, waitingBefore?: number) {
-  return db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), orgId ? eq(mdfClaims.orgId, orgId) : undefined, waitingBefore === undefined ? undefined : lt(mdfClaims.submittedAt, waitingBefore))).get()?.n ?? 0
+export function pendingClaimCount(orgId?: string, waitingBefore = Number.MAX_SAFE_INTEGER) {
+  return (orgId ? countOfOrgQuery().get({ orgId, waitingBefore }) : countQuery().get({ waitingBefore }))?.n ?? 0
 }
+const pendingByIdsQuery = preparedQuery((db) => db.select().from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), inJsonList(mdfClaims.id))).orderBy(asc(mdfClaims.submittedAt)).limit(sql.placeholder('limit')).prepare())
+const countQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), lt(mdfClaims.submittedAt, sql.placeholder('waitingBefore')))).prepare())
+const countOfOrgQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), eq(mdfClaims.orgId, sql.placeholder('orgId')), lt(mdfClaims.submittedAt, sql.placeholder('waitingBefore')))).prepare())
+/** The requests behind these claims (the queue's claim rows), by id. */
+export function requestsOfClaims(requestIds: string[]) {
+  return requestIds.length ? requestsByIdsQuery().all({ ids: JSON.stringify(requestIds) }) : []
+}
+const requestsByIdsQuery = preparedQuery((db) => db.select().from(mdfRequests).where(inJsonList(mdfRequests.id)).prepare())
 
 export { findClaim, currentClaim, claimMoved }

@@ -1,9 +1,9 @@
 // Funds (a budget per period) and allocations (each partner's share of one), set by hand, by the
 // tier rule or by accrual on closed-won partner-sourced revenue. Amounts live in the ledger.
-import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm'
 import { mdfAllocations, mdfFunds, mdfLedger } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
@@ -68,8 +68,9 @@ export async function createFund(actor: Actor, input: FundInput, opts: { now?: n
 }
 
 export function fundRow(id: string): Fund | null {
-  return db.select().from(mdfFunds).where(eq(mdfFunds.id, id)).get() ?? null
+  return fundQuery().get({ id }) ?? null
 }
+const fundQuery = preparedQuery((db) => db.select().from(mdfFunds).where(eq(mdfFunds.id, sql.placeholder('id'))).prepare())
 
 /** Funds the actor may see: vendor staff every fund; a partner the funds it holds an allocation in. */
 export async function listFunds(actor: Actor): Promise<(Fund & { balances: Balances; partners: number })[]> {

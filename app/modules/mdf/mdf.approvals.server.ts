@@ -5,12 +5,9 @@ import { translate } from '../../utils/i18n'
 import { formatMoney } from '../../utils/money'
 import { assertCan } from '../auth/actor'
 import { organisationNames } from '../orgs/orgs.server'
-import { pendingClaimCount, pendingClaims, waitingClaims } from './claims.server'
+import { pendingClaimCount, pendingClaims, requestsOfClaims, waitingClaims } from './claims.server'
 import { fundRow } from './funds.server'
 import { pendingRequestCount, pendingRequests, requestNumber, shareCap, waitingRequests } from './requests.server'
-import { db } from '../../utils/db.server'
-import { mdfRequests } from '../../../db/schema/mdf'
-import { inArray } from 'drizzle-orm'
 
 const requests = defineApprovalSource({
   kind: 'mdf_request',
@@ -71,7 +68,7 @@ const claims = defineApprovalSource({
     assertCan(actor, 'approve:mdf')
     const rows = pendingClaims(limit, orgId, ids)
     const names = organisationNames(rows.map((r) => r.orgId))
-    const reqs = new Map(rows.length ? db.select().from(mdfRequests).where(inArray(mdfRequests.id, rows.map((r) => r.requestId))).all().map((r) => [r.id, r]) : [])
+    const reqs = new Map(requestsOfClaims(rows.map((r) => r.requestId)).map((r) => [r.id, r]))
     return rows.map((c) => {
       const r = reqs.get(c.requestId)!
       return {

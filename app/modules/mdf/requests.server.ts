@@ -7,6 +7,7 @@ import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
 import { assertSaneAmount } from '../../utils/amount-limits.server'
 import { db, preparedQuery } from '../../utils/db.server'
+import { inJsonList } from '../../utils/sql'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { translate } from '../../utils/i18n'
 import { newId } from '../../utils/ids'
@@ -350,9 +351,12 @@ export async function listRequests(actor: Actor, opts: { status?: RequestStatus 
 
 /** Requests waiting for a manager, oldest first (the approval queue). */
 export function pendingRequests(limit: number, orgId?: string, ids?: string[]) {
+  // the rows of the queue's page (ids from waitingRequests): one prepared read
+  if (ids && !orgId) return pendingByIdsQuery().all({ ids: JSON.stringify(ids), limit })
   const cond = and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined, ids ? inArray(mdfRequests.id, ids.length ? ids : ['']) : undefined)
   return db.select().from(mdfRequests).where(cond).orderBy(asc(mdfRequests.submittedAt)).limit(limit).all()
 }
+const pendingByIdsQuery = preparedQuery((db) => db.select().from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), inJsonList(mdfRequests.id))).orderBy(asc(mdfRequests.submittedAt)).limit(sql.placeholder('limit')).prepare())
 
 /** Submitted requests as the approval queue orders them, oldest first: ids, organisations and waiting times only. */
 export function waitingRequests(limit: number, orgId?: string) {
@@ -363,9 +367,11 @@ const waitingQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfReq
 const waitingOfOrgQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), eq(mdfRequests.orgId, sql.placeholder('orgId')))).orderBy(asc(mdfRequests.submittedAt)).limit(sql.placeholder('limit')).prepare())
 
 /** Submitted requests, of one organisation and/or waiting since before a moment (the overdue count). */
-export function pendingRequestCount(orgId?: string, waitingBefore?: number) {
-  const waitingSince = sql`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt})`
-  return db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined, waitingBefore === undefined ? undefined : sql`${waitingSince} < ${waitingBefore}`)).get()?.n ?? 0
+export function pendingRequestCount(orgId?: string, waitingBefore = Number.MAX_SAFE_INTEGER) {
+  return (orgId ? countOfOrgQuery().get({ orgId, waitingBefore }) : countQuery().get({ waitingBefore }))?.n ?? 0
 }
+const waitingSinceOfRequest = sql`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt})`
+const countQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), sql`${waitingSinceOfRequest} < ${sql.placeholder('waitingBefore')}`)).prepare())
+const countOfOrgQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), eq(mdfRequests.orgId, sql.placeholder('orgId')), sql`${waitingSinceOfRequest} < ${sql.placeholder('waitingBefore')}`)).prepare())
 
 export { findRequest, current as currentRequest, type RequestPart }

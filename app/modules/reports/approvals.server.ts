@@ -95,7 +95,12 @@ async function queueRows(actor: Actor, opts: { kind?: string; orgId?: string; ag
  */
 async function build(actor: Actor, entries: Entry[], slas: Map<string, number>): Promise<QueueRow[]> {
   const toBuild = new Map<ApprovalSource, string[]>()
-  for (const e of entries) if (!e.row) toBuild.set(e.source, [...(toBuild.get(e.source) ?? []), e.id])
+  for (const e of entries) {
+    if (e.row) continue
+    const ids = toBuild.get(e.source)
+    if (ids) ids.push(e.id)
+    else toBuild.set(e.source, [e.id])
+  }
   const built = new Map<string, PendingApproval>()
   for (const [source, ids] of toBuild) for (const row of await source.pending(actor, { limit: ids.length, ids })) built.set(`${source.kind}|${row.id}`, row)
   return entries.flatMap((e) => {
