@@ -12,6 +12,17 @@ describe('money', () => {
     expect(formatMoney(125_050, 'USD', 'en')).toBe('$1,250.50')
   })
 
+  it('formats each amount in its own currency and language, however the calls interleave', () => {
+    const calls = [
+      [125_050, 'USD', 'en', '$1,250.50'],
+      [125_050, 'USD', 'id', 'US$1.250,50'],
+      [125_050, 'JPY', 'en', '¥125,050'],
+      [125_050, 'KWD', 'en', 'KWD 125.050'],
+      [125_050, 'IDR', 'id', 'Rp 125.050'],
+    ] as const
+    for (let round = 0; round < 2; round++) for (const [minor, currency, locale, shown] of calls) expect(formatMoney(minor, currency, locale).replace(/\s/g, ' ')).toBe(shown)
+  })
+
   it('parses typed amounts into integer minor units, refusing too many decimals', () => {
     expect(parseAmountToMinor('12.500.000', 'IDR', 'id')).toBe(12_500_000)
     expect(parseAmountToMinor('12500000', 'IDR', 'en')).toBe(12_500_000)

@@ -55,13 +55,13 @@ export function parseAmountToMinor(input: string, currency: string, _locale: 'id
 
 export function formatMoney(minor: number, currency: string, locale: 'id' | 'en' = 'id'): string {
   const digits = minorDigits(currency)
-  return numberFormat(intlLocale(locale, 'en-US'), {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits)
+  // pages format dozens of amounts: the formatter is found by locale and currency alone
+  const key = `${locale}|${currency}`
+  let format = moneyFormats.get(key)
+  if (!format) moneyFormats.set(key, (format = numberFormat(intlLocale(locale, 'en-US'), { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })))
+  return format.format(minor / 10 ** digits)
 }
+const moneyFormats = new Map<string, Intl.NumberFormat>()
 
 /** The amount as a plain number string for an input's value (no grouping). */
 export function minorToInput(minor: number, currency: string): string {
