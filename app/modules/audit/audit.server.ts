@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { auditLog } from '../../../db/schema/audit'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
 import { currentRequestId } from '../../utils/request-context'
 
@@ -34,11 +34,15 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
  * authorises the reader and turns each row into a sentence they may read.
  */
 export function auditRowsOf(entityType: string, entityId: string, limit = 50): AuditEntry[] {
-  return db
+  return auditRowsQuery().all({ entityType, entityId, limit })
+}
+// every record page's history: prepared once
+const auditRowsQuery = preparedQuery((db) =>
+  db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .where(and(eq(auditLog.entityType, sql.placeholder('entityType')), eq(auditLog.entityId, sql.placeholder('entityId'))))
     .orderBy(desc(auditLog.at))
-    .limit(limit)
-    .all()
-}
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { dealRegistrations } from '../../../db/schema/deals'
 import type { Ctx } from '../../kit/mutate.server'
-import type { DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { notify } from '../notify/notify.server'
@@ -13,11 +13,14 @@ export type DealRegistration = typeof dealRegistrations.$inferSelect
 
 /** A registration the actor may see: their own organisation's, or any for vendor staff. Else NotFound. */
 export function findRegistrationFor(tx: DbOrTx, actor: Actor, id: string): DealRegistration {
-  const row = tx.select().from(dealRegistrations).where(eq(dealRegistrations.id, id)).get()
+  // outside a transaction (every deal page): prepared once
+  const row = tx === db ? registrationQuery().get({ id }) : tx.select().from(dealRegistrations).where(eq(dealRegistrations.id, id)).get()
   if (!row) throw new NotFound()
   assertCan(actor, 'read:deal_registration', { orgId: row.partnerOrgId })
   return row
 }
+
+const registrationQuery = preparedQuery((db) => db.select().from(dealRegistrations).where(eq(dealRegistrations.id, sql.placeholder('id'))).prepare())
 
 /** Vendor staff see every registration with its conflicts; a partner sees their own, redacted. */
 export function isVendorReader(actor: Actor) {

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from '
 import { dealConflicts, dealExtensions, dealMessages, dealRegistrations } from '../../../db/schema/deals'
 import { paginate, scopeToActor } from '../../kit/paginate'
 import { db, preparedQuery } from '../../utils/db.server'
-import { contains } from '../../utils/sql'
+import { contains, inJsonList } from '../../utils/sql'
 import { assertCan, can, scopeOf, type Actor } from '../auth/actor'
 import { opportunityOutcome } from '../crm/crm.server'
 import { companyDomain } from '../matching/matching.server'
@@ -111,20 +111,20 @@ export async function getDeal(actor: Actor, id: string) {
   const reg = findRegistrationFor(db, actor, id)
   const vendor = isVendorReader(actor)
   const partner = organisationNames([reg.partnerOrgId]).get(reg.partnerOrgId)
-  const stored = db.select().from(dealConflicts).where(eq(dealConflicts.registrationId, id)).orderBy(desc(dealConflicts.score)).all()
+  const stored = dealQueries.conflicts().all({ id })
   // the registering partner's own registrations among the matches are theirs to see, and no conflict
   const matchedRegs = stored.filter((c) => c.matchType === 'registration').map((c) => c.matchId)
   const ownIds = new Set(
     matchedRegs.length
-      ? db.select({ id: dealRegistrations.id }).from(dealRegistrations).where(and(inArray(dealRegistrations.id, matchedRegs), eq(dealRegistrations.partnerOrgId, reg.partnerOrgId))).all().map((r) => r.id)
+      ? dealQueries.ownAmong().all({ ids: JSON.stringify(matchedRegs), orgId: reg.partnerOrgId }).map((r) => r.id)
       : [],
   )
   const others = stored.filter((c) => !ownIds.has(c.matchId))
   const alreadyRegistered = ownIds.size
-    ? db.select({ id: dealRegistrations.id, customerName: dealRegistrations.customerName, status: dealRegistrations.status }).from(dealRegistrations).where(inArray(dealRegistrations.id, [...ownIds])).all()
+    ? dealQueries.named().all({ ids: JSON.stringify([...ownIds]) })
     : []
-  const messages = db.select().from(dealMessages).where(eq(dealMessages.registrationId, id)).orderBy(asc(dealMessages.createdAt)).all()
-  const extensions = db.select().from(dealExtensions).where(eq(dealExtensions.registrationId, id)).orderBy(desc(dealExtensions.createdAt)).all()
+  const messages = dealQueries.messages().all({ id })
+  const extensions = dealQueries.extensions().all({ id })
   const names = userNames([reg.submittedBy, ...messages.map((m) => m.authorId)])
   const rules = currentDealRules()
   const parts = partsOf(actor, reg)
@@ -156,18 +156,31 @@ export async function getDeal(actor: Actor, id: string) {
   }
 }
 
+// a registration's page reads, prepared once (issue 10: drizzle rendered each ~70 µs per request)
+const dealQueries = {
+  conflicts: preparedQuery((db) => db.select().from(dealConflicts).where(eq(dealConflicts.registrationId, sql.placeholder('id'))).orderBy(desc(dealConflicts.score)).prepare()),
+  ownAmong: preparedQuery((db) => db.select({ id: dealRegistrations.id }).from(dealRegistrations).where(and(inJsonList(dealRegistrations.id), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')))).prepare()),
+  named: preparedQuery((db) => db.select({ id: dealRegistrations.id, customerName: dealRegistrations.customerName, status: dealRegistrations.status }).from(dealRegistrations).where(inJsonList(dealRegistrations.id)).prepare()),
+  messages: preparedQuery((db) => db.select().from(dealMessages).where(eq(dealMessages.registrationId, sql.placeholder('id'))).orderBy(asc(dealMessages.createdAt)).prepare()),
+  extensions: preparedQuery((db) => db.select().from(dealExtensions).where(eq(dealExtensions.registrationId, sql.placeholder('id'))).orderBy(desc(dealExtensions.createdAt)).prepare()),
+  accountMatches: preparedQuery((db) => db.select({ id: dealConflicts.registrationId }).from(dealConflicts).where(and(eq(dealConflicts.matchType, 'account'), eq(dealConflicts.matchId, sql.placeholder('accountId')))).prepare()),
+  ofAccount: preparedQuery((db) =>
+    db
+      .select({ id: dealRegistrations.id, customerName: dealRegistrations.customerName, status: dealRegistrations.status, partnerOrgId: dealRegistrations.partnerOrgId, valueMinor: dealRegistrations.valueMinor, currency: dealRegistrations.currency, protectedUntil: dealRegistrations.protectedUntil })
+      .from(dealRegistrations)
+      .where(or(eq(dealRegistrations.accountId, sql.placeholder('accountId')), inJsonList(dealRegistrations.id)))
+      .orderBy(desc(dealRegistrations.createdAt))
+      .limit(50)
+      .prepare(),
+  ),
+}
+
 /** Registrations tied to an account: converted onto it, or matched to it by the conflict check (vendor staff). */
 export async function registrationsForAccount(actor: Actor, accountId: string) {
   if (scopeOf(actor, 'read:deal_registration') !== 'any') return []
-  const matched = db.select({ id: dealConflicts.registrationId }).from(dealConflicts).where(and(eq(dealConflicts.matchType, 'account'), eq(dealConflicts.matchId, accountId))).all()
+  const matched = dealQueries.accountMatches().all({ accountId })
   const ids = [...new Set(matched.map((m) => m.id))]
-  const rows = db
-    .select({ id: dealRegistrations.id, customerName: dealRegistrations.customerName, status: dealRegistrations.status, partnerOrgId: dealRegistrations.partnerOrgId, valueMinor: dealRegistrations.valueMinor, currency: dealRegistrations.currency, protectedUntil: dealRegistrations.protectedUntil })
-    .from(dealRegistrations)
-    .where(ids.length ? or(eq(dealRegistrations.accountId, accountId), inArray(dealRegistrations.id, ids.slice(0, 500))) : eq(dealRegistrations.accountId, accountId))
-    .orderBy(desc(dealRegistrations.createdAt))
-    .limit(50)
-    .all()
+  const rows = dealQueries.ofAccount().all({ accountId, ids: JSON.stringify(ids.slice(0, 500)) })
   const partners = organisationNames(rows.map((r) => r.partnerOrgId))
   return rows.map((r) => ({ ...r, partnerName: partners.get(r.partnerOrgId)?.name ?? '' }))
 }
