@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { leadBandCounts, leads } from '../../../db/schema/crm'
 import { mutate } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import { contains } from '../../utils/sql'
@@ -89,8 +89,9 @@ export function countLeadBand(tx: DbOrTx, lead: { status?: string | null; score?
 }
 
 /** Lead counts by score band (open leads only), for the dashboard: the maintained counts, not a scan. */
+const bandCountsQuery = preparedQuery((db) => db.select().from(leadBandCounts).prepare())
 export async function leadBands(actor: Actor) {
   assertCrmRead(actor)
-  const rows = db.select().from(leadBandCounts).all()
+  const rows = bandCountsQuery().all()
   return Object.fromEntries(rows.filter((b) => b.n > 0).map((b) => [b.band, b.n])) as Record<'hot' | 'warm' | 'junk', number | undefined>
 }

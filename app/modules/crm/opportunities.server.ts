@@ -28,10 +28,12 @@ function localStage<S extends { name: string; nameEn: string | null }>(stage: S,
   return locale === 'en' && stage.nameEn ? { ...stage, name: stage.nameEn } : stage
 }
 
+const pipelinesQuery = preparedQuery((db) => db.select().from(pipelines).orderBy(desc(pipelines.isDefault), asc(pipelines.name)).prepare())
+const stagesQuery = preparedQuery((db) => db.select().from(pipelineStages).orderBy(asc(pipelineStages.position)).prepare())
 export async function listPipelines(actor: Actor) {
   assertCrmRead(actor)
-  const all = db.select().from(pipelines).orderBy(desc(pipelines.isDefault), asc(pipelines.name)).all()
-  const stages = db.select().from(pipelineStages).orderBy(asc(pipelineStages.position)).all()
+  const all = pipelinesQuery().all()
+  const stages = stagesQuery().all()
   return all.map((p) => ({ ...p, stages: stages.filter((s) => s.pipelineId === p.id).map((s) => localStage(s, actor.locale)) }))
 }
 
@@ -64,14 +66,13 @@ export async function getPipelineBoard(actor: Actor, pipelineId: string) {
 }
 
 /** Every pipeline with its stages' counts and IDR totals, and the open pipeline overall: the dashboard's charts. */
+const stageTotalsQuery = preparedQuery((db) =>
+  db.select({ stageId: opportunityStageTotals.stageId, n: opportunityStageTotals.n, amountMinor: opportunityStageTotals.amountMinor }).from(opportunityStageTotals).where(eq(opportunityStageTotals.currency, 'IDR')).prepare(),
+)
 export async function pipelineSummaries(actor: Actor) {
   assertCrmRead(actor)
   // the maintained totals (a few rows), not a SUM over every opportunity
-  const byStage = db
-    .select({ stageId: opportunityStageTotals.stageId, n: opportunityStageTotals.n, amountMinor: opportunityStageTotals.amountMinor })
-    .from(opportunityStageTotals)
-    .where(eq(opportunityStageTotals.currency, 'IDR'))
-    .all()
+  const byStage = stageTotalsQuery().all()
   const totals = new Map(byStage.map((r) => [r.stageId, { n: r.n, amountMinor: Number(r.amountMinor ?? 0) }]))
   const all = await listPipelines(actor)
   const summaries = all.map((p) => ({

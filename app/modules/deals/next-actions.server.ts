@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, inArray, lte, asc, sql } from 'drizzle-orm'
 import { dealMessages, dealRegistrations } from '../../../db/schema/deals'
 import { DAY_MS } from '../../utils/dates'
-import { db, preparedQuery } from '../../utils/db.server'
+import { preparedQuery } from '../../utils/db.server'
+import { inJsonList } from '../../utils/sql'
 import { can, type Actor } from '../auth/actor'
 import { REMINDER_DAYS } from './jobs.server'
 
@@ -56,18 +57,21 @@ const decidedQuery = preparedQuery((db) =>
  * Scoped to the actor's own organisation; nothing a partner may not read (no conflict evidence,
  * no decider names).
  */
+// the manager's questions on the returned registrations, newest first
+const questionsQuery = preparedQuery((db) =>
+  db
+    .select({ registrationId: dealMessages.registrationId, body: dealMessages.body, createdAt: dealMessages.createdAt })
+    .from(dealMessages)
+    .where(and(inJsonList(dealMessages.registrationId), eq(dealMessages.kind, 'question')))
+    .orderBy(desc(dealMessages.createdAt))
+    .prepare(),
+)
+
 export async function partnerNextActions(actor: Actor, now = Date.now()) {
   if (!can(actor, 'register:deal_registration', { orgId: actor.orgId })) return null
   const orgId = actor.orgId
   const returned = returnedQuery().all({ orgId })
-  const questions = returned.length
-    ? db
-        .select({ registrationId: dealMessages.registrationId, body: dealMessages.body, createdAt: dealMessages.createdAt })
-        .from(dealMessages)
-        .where(and(inArray(dealMessages.registrationId, returned.map((r) => r.id)), eq(dealMessages.kind, 'question')))
-        .orderBy(desc(dealMessages.createdAt))
-        .all()
-    : []
+  const questions = returned.length ? questionsQuery().all({ ids: JSON.stringify(returned.map((r) => r.id)) }) : []
   const needsAnswer = returned.map((r) => ({ ...r, question: questions.find((q) => q.registrationId === r.id)?.body ?? null }))
   const drafts = draftsQuery().all({ orgId })
   const expiring = expiringQuery().all({ orgId, until: now + REMINDER_DAYS[0] * DAY_MS })

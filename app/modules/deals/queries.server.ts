@@ -205,8 +205,9 @@ export async function checkConflicts(actor: Actor, candidate: { name: string; we
 
 export async function pendingApprovalCount(actor: Actor): Promise<number> {
   if (!can(actor, 'approve:deal_registration')) return 0
-  return db.select({ n: count() }).from(dealRegistrations).where(eq(dealRegistrations.status, 'submitted')).get()?.n ?? 0
+  return submittedCountQuery().get()?.n ?? 0
 }
+const submittedCountQuery = preparedQuery((db) => db.select({ n: count() }).from(dealRegistrations).where(eq(dealRegistrations.status, 'submitted')).prepare())
 
 /** The partner home's count: their organisation's registrations still in play. */
 export async function openRegistrationCount(actor: Actor): Promise<number> {
@@ -223,30 +224,37 @@ const openCountQuery = preparedQuery((db) =>
 
 /** Registrations of a partner approved in [fromMs, toMs) (still approved, or since converted or expired): business plans' actuals. */
 export async function registrationsApproved(partnerOrgId: string, fromMs: number, toMs: number): Promise<number> {
-  return (
-    db
-      .select({ n: count() })
-      .from(dealRegistrations)
-      .where(and(eq(dealRegistrations.partnerOrgId, partnerOrgId), inArray(dealRegistrations.status, ['approved', 'converted', 'expired']), gte(dealRegistrations.decidedAt, fromMs), lt(dealRegistrations.decidedAt, toMs)))
-      .get()?.n ?? 0
-  )
+  return approvedCountQuery().get({ partnerOrgId, fromMs, toMs })?.n ?? 0
 }
+const approvedCountQuery = preparedQuery((db) =>
+  db
+    .select({ n: count() })
+    .from(dealRegistrations)
+    .where(and(eq(dealRegistrations.partnerOrgId, sql.placeholder('partnerOrgId')), inArray(dealRegistrations.status, ['approved', 'converted', 'expired']), gte(dealRegistrations.decidedAt, sql.placeholder('fromMs')), lt(dealRegistrations.decidedAt, sql.placeholder('toMs'))))
+    .prepare(),
+)
 
 /** Approved registrations whose protection ends within `withinMs`: the vendor dashboard's "needs attention". */
 export async function expiringRegistrations(actor: Actor, withinMs: number, now = Date.now(), limit = 10) {
   assertCan(actor, 'approve:deal_registration')
-  const where = and(eq(dealRegistrations.status, 'approved'), gte(dealRegistrations.protectedUntil, now), lt(dealRegistrations.protectedUntil, now + withinMs))
-  const rows = db
-    .select({ id: dealRegistrations.id, customerName: dealRegistrations.customerName, partnerOrgId: dealRegistrations.partnerOrgId, protectedUntil: dealRegistrations.protectedUntil })
-    .from(dealRegistrations)
-    .where(where)
-    .orderBy(asc(dealRegistrations.protectedUntil))
-    .limit(limit)
-    .all()
-  const total = db.select({ n: count() }).from(dealRegistrations).where(where).get()?.n ?? 0
+  const window = { from: now, to: now + withinMs }
+  const rows = expiringQuery().all({ ...window, limit })
+  const total = expiringCountQuery().get(window)?.n ?? 0
   const partners = organisationNames(rows.map((r) => r.partnerOrgId))
   return { total, rows: rows.map((r) => ({ ...r, partnerName: partners.get(r.partnerOrgId)?.name ?? '' })) }
 }
+
+const expiring = and(eq(dealRegistrations.status, 'approved'), gte(dealRegistrations.protectedUntil, sql.placeholder('from')), lt(dealRegistrations.protectedUntil, sql.placeholder('to')))
+const expiringQuery = preparedQuery((db) =>
+  db
+    .select({ id: dealRegistrations.id, customerName: dealRegistrations.customerName, partnerOrgId: dealRegistrations.partnerOrgId, protectedUntil: dealRegistrations.protectedUntil })
+    .from(dealRegistrations)
+    .where(expiring)
+    .orderBy(asc(dealRegistrations.protectedUntil))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+const expiringCountQuery = preparedQuery((db) => db.select({ n: count() }).from(dealRegistrations).where(expiring).prepare())
 
 /** Per partner: registrations in total, open ones and approved ones (partners list, 360°). Vendor staff. */
 export async function registrationCountsByPartner(actor: Actor, partnerOrgIds: string[]) {

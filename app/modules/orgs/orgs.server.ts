@@ -80,9 +80,10 @@ export async function updateOrganisation(actor: Actor, id: string, input: Organi
 }
 
 /** The active organisations of each kind, for the vendor's dashboard. */
+const activeCountsQuery = preparedQuery((db) => db.select({ kind: organisations.kind, n: count() }).from(organisations).where(eq(organisations.status, 'active')).groupBy(organisations.kind).prepare())
 export async function organisationCounts(actor: Actor) {
   assertCan(actor, 'read:organisation')
-  const rows = db.select({ kind: organisations.kind, n: count() }).from(organisations).where(eq(organisations.status, 'active')).groupBy(organisations.kind).all()
+  const rows = activeCountsQuery().all()
   return { partners: rows.find((o) => o.kind === 'partner')?.n ?? 0, suppliers: rows.find((o) => o.kind === 'supplier')?.n ?? 0 }
 }
 

@@ -7,7 +7,7 @@ import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
 import { formatDateTime } from '../../utils/dates'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
-import { contains } from '../../utils/sql'
+import { contains, inJsonList } from '../../utils/sql'
 import { translate } from '../../utils/i18n'
 import { parseAmountToMinor } from '../../utils/money'
 import { assertCan, can, scopeOf, type Actor } from '../auth/actor'
@@ -358,12 +358,15 @@ export function plansOfYear(actor: Actor, year: number, partnerOrgIds?: string[]
   const tenant = scopeToActor(scopeOf(actor, 'read:plan'), actor)
   // a partner's own plan (its home page) is one prepared read
   if (tenant && !partnerOrgIds) return ownPlanQuery().all({ orgId: tenant.orgId, year })
+  // every plan of the year (the vendor dashboard): prepared as well
+  if (!tenant && !partnerOrgIds) return plansOfYearQuery().all({ year })
   const conditions: SQL[] = [eq(businessPlans.year, year)]
   if (tenant) conditions.push(eq(businessPlans.partnerOrgId, tenant.orgId))
   if (partnerOrgIds) conditions.push(inArray(businessPlans.partnerOrgId, partnerOrgIds.length ? partnerOrgIds.slice(0, 500) : ['']))
   return db.select().from(businessPlans).where(and(...conditions)).all()
 }
 
+const plansOfYearQuery = preparedQuery((db) => db.select().from(businessPlans).where(eq(businessPlans.year, sql.placeholder('year'))).prepare())
 const ownPlanQuery = preparedQuery((db) =>
   db
     .select()
@@ -373,10 +376,11 @@ const ownPlanQuery = preparedQuery((db) =>
 )
 const objectivesOfPlanQuery = preparedQuery((db) => db.select().from(planObjectives).where(eq(planObjectives.planId, sql.placeholder('planId'))).prepare())
 
+const objectivesOfPlansQuery = preparedQuery((db) => db.select().from(planObjectives).where(inJsonList(planObjectives.planId)).prepare())
 export function objectivesOfPlans(planIds: string[]) {
   if (!planIds.length) return []
   if (planIds.length === 1) return objectivesOfPlanQuery().all({ planId: planIds[0] })
-  return db.select().from(planObjectives).where(inArray(planObjectives.planId, planIds.slice(0, 500))).all()
+  return objectivesOfPlansQuery().all({ ids: JSON.stringify(planIds.slice(0, 500)) })
 }
 
 export function canEditPlan(actor: Actor, plan: Plan) {

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm'
 import { approvalEscalations, approvalSlas } from '../../../db/schema/reports'
 import type { ApprovalSource, PendingApproval, WaitingKey } from '../../kit/approvals'
 import { mutate } from '../../kit/mutate.server'
-import { db } from '../../utils/db.server'
+import { db, preparedQuery } from '../../utils/db.server'
 import { Forbidden, ValidationFailed } from '../../utils/errors'
 import { translate, type MessageKey } from '../../utils/i18n'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
@@ -35,8 +35,9 @@ function visibleSources(actor: Actor) {
 }
 
 /** SLA hours per kind: the admin's setting, else the default. */
+const slasQuery = preparedQuery((db) => db.select().from(approvalSlas).prepare())
 export function slaHours(): Map<string, number> {
-  const stored = new Map(db.select().from(approvalSlas).all().map((r) => [r.kind, r.hours]))
+  const stored = new Map(slasQuery().all().map((r) => [r.kind, r.hours]))
   return new Map(APPROVAL_SOURCES.map((s) => [s.kind, stored.get(s.kind) ?? DEFAULT_SLA_HOURS]))
 }
 

@@ -68,15 +68,22 @@ const DENSE_CANDIDATES = 500
 
 /** Whether the viewer has more than DENSE_CANDIDATES candidate events; each branch counts at most that many index entries. */
 function hasManyCandidates(v: Viewer): boolean {
-  const cap = DENSE_CANDIDATES + 1
-  const row = db.get<{ n: number }>(sql`SELECT
-    (SELECT count(*) FROM (SELECT 1 FROM schedule_invitations WHERE kind = 'org' AND value = ${v.orgId} LIMIT ${cap}))
-    + (SELECT count(*) FROM (SELECT 1 FROM schedule_invitations WHERE kind = 'tier' AND value = ${v.tier} LIMIT ${cap}))
-    + (SELECT count(*) FROM (SELECT 1 FROM schedule_invitations WHERE kind = 'user' AND value = ${v.userId} LIMIT ${cap}))
-    + (SELECT count(*) FROM (SELECT 1 FROM schedule_events WHERE created_by = ${v.userId} LIMIT ${cap}))
-    + (SELECT count(*) FROM (SELECT 1 FROM schedule_rsvps WHERE user_id = ${v.userId} LIMIT ${cap})) AS n`)
-  return row.n > DENSE_CANDIDATES
+  const row = candidateCountQuery().get({ orgId: v.orgId, tier: v.tier, userId: v.userId, cap: DENSE_CANDIDATES + 1 })
+  return (row?.n ?? 0) > DENSE_CANDIDATES
 }
+// asked on every home page: prepared once
+const candidateCountQuery = preparedQuery((db) =>
+  db
+    .select({
+      n: sql<number>`(SELECT count(*) FROM (SELECT 1 FROM schedule_invitations WHERE kind = 'org' AND value = ${sql.placeholder('orgId')} LIMIT ${sql.placeholder('cap')}))
+    + (SELECT count(*) FROM (SELECT 1 FROM schedule_invitations WHERE kind = 'tier' AND value = ${sql.placeholder('tier')} LIMIT ${sql.placeholder('cap')}))
+    + (SELECT count(*) FROM (SELECT 1 FROM schedule_invitations WHERE kind = 'user' AND value = ${sql.placeholder('userId')} LIMIT ${sql.placeholder('cap')}))
+    + (SELECT count(*) FROM (SELECT 1 FROM schedule_events WHERE created_by = ${sql.placeholder('userId')} LIMIT ${sql.placeholder('cap')}))
+    + (SELECT count(*) FROM (SELECT 1 FROM schedule_rsvps WHERE user_id = ${sql.placeholder('userId')} LIMIT ${sql.placeholder('cap')}))`,
+    })
+    .from(sql`(SELECT 1)`)
+    .prepare(),
+)
 
 /**
  * "My" events: invited, organised by me or answered yes/maybe, not declined, and visible.
