@@ -19,8 +19,8 @@ const submittedCountQuery = preparedQuery((db) => db.select({ n: count() }).from
 const submittedOfOrgCountQuery = preparedQuery((db) =>
   db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')), sql`${waitingSince} < ${sql.placeholder('waitingBefore')}`)).prepare(),
 )
-// the rows of the queue's page, by the ids `waiting` gave
-const submittedByIdsQuery = preparedQuery((db) => db.select().from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), inJsonList(dealRegistrations.id))).orderBy(asc(dealRegistrations.submittedAt)).limit(sql.placeholder('limit')).prepare())
+// the rows of the queue's page, by the ids `waiting` gave: by primary key, the status checked on the rows
+const byIdsQuery = preparedQuery((db) => db.select().from(dealRegistrations).where(inJsonList(dealRegistrations.id)).prepare())
 // pending extension requests with their registrations, oldest first, of every partner or of one
 const extensionColumns = { ext: dealExtensions, reg: dealRegistrations }
 const pendingExtensionsQuery = preparedQuery((db) =>
@@ -64,7 +64,7 @@ const registrations = defineApprovalSource({
   async pending(actor: Actor, { orgId, limit, ids }) {
     assertCan(actor, 'approve:deal_registration')
     const where = and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined, ids ? inArray(dealRegistrations.id, ids.length ? ids : ['']) : undefined)
-    const rows = ids && !orgId ? submittedByIdsQuery().all({ ids: JSON.stringify(ids), limit }) : db.select().from(dealRegistrations).where(where).orderBy(asc(dealRegistrations.submittedAt)).limit(limit).all()
+    const rows = ids && !orgId ? byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((r) => r.status === 'submitted') : db.select().from(dealRegistrations).where(where).orderBy(asc(dealRegistrations.submittedAt)).limit(limit).all()
     const partners = organisationNames(rows.map((r) => r.partnerOrgId))
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(actor.locale, key, params)
     return rows.map(

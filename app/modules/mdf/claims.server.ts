@@ -195,7 +195,7 @@ export function claimOfRequest(requestId: string): MdfClaim | null {
 
 export function pendingClaims(limit: number, orgId?: string, ids?: string[]) {
   // the rows of the queue's page (ids from waitingClaims): one prepared read
-  if (ids && !orgId) return pendingByIdsQuery().all({ ids: JSON.stringify(ids), limit })
+  if (ids && !orgId) return byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((c) => c.status === 'submitted')
   return db
     .select()
     .from(mdfClaims)
@@ -217,7 +217,8 @@ const waitingOfOrgQuery = preparedQuery((db) => db.select(waitingColumns).from(m
 export function pendingClaimCount(orgId?: string, waitingBefore = Number.MAX_SAFE_INTEGER) {
   return (orgId ? countOfOrgQuery().get({ orgId, waitingBefore }) : countQuery().get({ waitingBefore }))?.n ?? 0
 }
-const pendingByIdsQuery = preparedQuery((db) => db.select().from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), inJsonList(mdfClaims.id))).orderBy(asc(mdfClaims.submittedAt)).limit(sql.placeholder('limit')).prepare())
+// by primary key, the status checked on the rows (see requests.server.ts)
+const byIdsQuery = preparedQuery((db) => db.select().from(mdfClaims).where(inJsonList(mdfClaims.id)).prepare())
 const countQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), lt(mdfClaims.submittedAt, sql.placeholder('waitingBefore')))).prepare())
 const countOfOrgQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfClaims).where(and(eq(mdfClaims.status, 'submitted'), eq(mdfClaims.orgId, sql.placeholder('orgId')), lt(mdfClaims.submittedAt, sql.placeholder('waitingBefore')))).prepare())
 /** The requests behind these claims (the queue's claim rows), by id. */

@@ -352,11 +352,12 @@ export async function listRequests(actor: Actor, opts: { status?: RequestStatus 
 /** Requests waiting for a manager, oldest first (the approval queue). */
 export function pendingRequests(limit: number, orgId?: string, ids?: string[]) {
   // the rows of the queue's page (ids from waitingRequests): one prepared read
-  if (ids && !orgId) return pendingByIdsQuery().all({ ids: JSON.stringify(ids), limit })
+  if (ids && !orgId) return byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((r) => r.status === 'submitted')
   const cond = and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined, ids ? inArray(mdfRequests.id, ids.length ? ids : ['']) : undefined)
   return db.select().from(mdfRequests).where(cond).orderBy(asc(mdfRequests.submittedAt)).limit(limit).all()
 }
-const pendingByIdsQuery = preparedQuery((db) => db.select().from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), inJsonList(mdfRequests.id))).orderBy(asc(mdfRequests.submittedAt)).limit(sql.placeholder('limit')).prepare())
+// by primary key, the status checked on the rows: a status condition in SQL led SQLite to walk every submitted request
+const byIdsQuery = preparedQuery((db) => db.select().from(mdfRequests).where(inJsonList(mdfRequests.id)).prepare())
 
 /** Submitted requests as the approval queue orders them, oldest first: ids, organisations and waiting times only. */
 export function waitingRequests(limit: number, orgId?: string) {

@@ -34,8 +34,8 @@ function visibleSources(actor: Actor) {
   return APPROVAL_SOURCES.filter((s) => scopeOf(actor, s.needs) === 'any')
 }
 
-/** SLA hours per kind: the admin's setting, else the default. */
 const slasQuery = preparedQuery((db) => db.select().from(approvalSlas).prepare())
+/** SLA hours per kind: the admin's setting, else the default. */
 export function slaHours(): Map<string, number> {
   const stored = new Map(slasQuery().all().map((r) => [r.kind, r.hours]))
   return new Map(APPROVAL_SOURCES.map((s) => [s.kind, stored.get(s.kind) ?? DEFAULT_SLA_HOURS]))
