@@ -237,9 +237,9 @@ const approvedCountQuery = preparedQuery((db) =>
 /** Approved registrations whose protection ends within `withinMs`: the vendor dashboard's "needs attention". */
 export async function expiringRegistrations(actor: Actor, withinMs: number, now = Date.now(), limit = 10) {
   assertCan(actor, 'approve:deal_registration')
-  const window = { from: now, to: now + withinMs }
-  const rows = expiringQuery().all({ ...window, limit })
-  const total = expiringCountQuery().get(window)?.n ?? 0
+  const span = { from: now, to: now + withinMs }
+  const rows = expiringQuery().all({ ...span, limit })
+  const total = expiringCountQuery().get(span)?.n ?? 0
   const partners = organisationNames(rows.map((r) => r.partnerOrgId))
   return { total, rows: rows.map((r) => ({ ...r, partnerName: partners.get(r.partnerOrgId)?.name ?? '' })) }
 }
