@@ -1,6 +1,6 @@
 // Funds (a budget per period) and allocations (each partner's share of one), set by hand, by the
 // tier rule or by accrual on closed-won partner-sourced revenue. Amounts live in the ledger.
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, isNull, lte, sql } from 'drizzle-orm'
 import { mdfAllocations, mdfFunds, mdfLedger } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db, preparedQuery } from '../../utils/db.server'
@@ -72,6 +72,9 @@ export function fundRow(id: string): Fund | null {
 }
 const fundQuery = preparedQuery((db) => db.select().from(mdfFunds).where(eq(mdfFunds.id, sql.placeholder('id'))).prepare())
 
+// partners holding an allocation in a fund: counted on the index, not by reading every allocation's id (10,000 a fund at L)
+const allocationCountQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfAllocations).where(eq(mdfAllocations.fundId, sql.placeholder('fundId'))).prepare())
+
 /** Funds the actor may see: vendor staff every fund; a partner the funds it holds an allocation in. */
 export async function listFunds(actor: Actor): Promise<(Fund & { balances: Balances; partners: number })[]> {
   const scope = scopeOf(actor, 'read:mdf')
@@ -80,7 +83,7 @@ export async function listFunds(actor: Actor): Promise<(Fund & { balances: Balan
     scope === 'any'
       ? db.select().from(mdfFunds).orderBy(desc(mdfFunds.periodStart), asc(mdfFunds.name)).all()
       : db.select({ f: mdfFunds }).from(mdfFunds).innerJoin(mdfAllocations, and(eq(mdfAllocations.fundId, mdfFunds.id), eq(mdfAllocations.orgId, actor.orgId))).orderBy(desc(mdfFunds.periodStart)).all().map((r) => r.f)
-  return funds.map((f) => ({ ...f, balances: scope === 'any' ? fundBalances(db, f.id) : balancesOf(db, f.id, actor.orgId), partners: scope === 'any' ? db.select({ id: mdfAllocations.id }).from(mdfAllocations).where(eq(mdfAllocations.fundId, f.id)).all().length : 1 }))
+  return funds.map((f) => ({ ...f, balances: scope === 'any' ? fundBalances(db, f.id) : balancesOf(db, f.id, actor.orgId), partners: scope === 'any' ? (allocationCountQuery().get({ fundId: f.id })?.n ?? 0) : 1 }))
 }
 
 /** One fund with every allocation and its balances (vendor staff). */

@@ -21,6 +21,7 @@ import {
   fileClaim,
   getRequest,
   lapseUnclaimedRequests,
+  listFunds,
   listRequests,
   mdfBalancesFor,
   mdfFundedLeads,
@@ -228,6 +229,16 @@ describe('allocations', () => {
     await allocate(manager, f, partner.orgId, 45_000_000, { now: APRIL })
     expect(balancesOf(f, partner.orgId)).toMatchObject({ allocated: 45_000_000, available: 5_000_000 })
     await expect(allocate(partner, f, partner.orgId, 1)).rejects.toBeInstanceOf(Error)
+  })
+
+  it('lists each fund with the number of partners holding an allocation; a partner sees only its own', async () => {
+    const f = await fund(200_000_000)
+    await allocate(manager, f, partner.orgId, 60_000_000, { now: APRIL })
+    await allocate(manager, f, other.orgId, 60_000_000, { now: APRIL })
+    // a second allocation to the same partner changes its amount, not the head count
+    await allocate(manager, f, other.orgId, 70_000_000, { now: APRIL })
+    expect((await listFunds(manager)).find((x) => x.id === f)).toMatchObject({ partners: 2, balances: { allocated: 130_000_000 } })
+    expect((await listFunds(partner)).find((x) => x.id === f)).toMatchObject({ partners: 1, balances: { allocated: 60_000_000 } })
   })
 
   it('the tier rule raises allocations to the tier amount; accrual adds a share of closed-won partner revenue once', async () => {
