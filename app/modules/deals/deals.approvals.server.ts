@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { dealExtensions, dealRegistrations } from '../../../db/schema/deals'
 import { defineApprovalSource, type PendingApproval } from '../../kit/approvals'
 import { formatCalendarDate, formatLongDate } from '../../utils/dates'
@@ -63,8 +63,8 @@ const registrations = defineApprovalSource({
   },
   async pending(actor: Actor, { orgId, limit, ids }) {
     assertCan(actor, 'approve:deal_registration')
-    const where = and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined, ids ? inArray(dealRegistrations.id, ids.length ? ids : ['']) : undefined)
-    const rows = ids && !orgId ? byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((r) => r.status === 'submitted') : db.select().from(dealRegistrations).where(where).orderBy(asc(dealRegistrations.submittedAt)).limit(limit).all()
+    const where = and(eq(dealRegistrations.status, 'submitted'), orgId ? eq(dealRegistrations.partnerOrgId, orgId) : undefined)
+    const rows = ids ? byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((r) => r.status === 'submitted' && (!orgId || r.partnerOrgId === orgId)) : db.select().from(dealRegistrations).where(where).orderBy(asc(dealRegistrations.submittedAt)).limit(limit).all()
     const partners = organisationNames(rows.map((r) => r.partnerOrgId))
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(actor.locale, key, params)
     return rows.map(

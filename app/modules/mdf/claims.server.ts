@@ -2,7 +2,7 @@
 // proof of performance; the manager approves (in full or in part), rejects or returns it. The
 // claimable amount is at most the approved amount and at most the programme's share of the actual cost.
 import fs from 'node:fs'
-import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, lt, sql } from 'drizzle-orm'
 import { mdfClaimFiles, mdfClaims, mdfRequests } from '../../../db/schema/mdf'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { db, preparedQuery } from '../../utils/db.server'
@@ -195,11 +195,11 @@ export function claimOfRequest(requestId: string): MdfClaim | null {
 
 export function pendingClaims(limit: number, orgId?: string, ids?: string[]) {
   // the rows of the queue's page (ids from waitingClaims): one prepared read
-  if (ids && !orgId) return byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((c) => c.status === 'submitted')
+  if (ids) return byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((c) => c.status === 'submitted' && (!orgId || c.orgId === orgId))
   return db
     .select()
     .from(mdfClaims)
-    .where(and(eq(mdfClaims.status, 'submitted'), orgId ? eq(mdfClaims.orgId, orgId) : undefined, ids ? inArray(mdfClaims.id, ids.length ? ids : ['']) : undefined))
+    .where(and(eq(mdfClaims.status, 'submitted'), orgId ? eq(mdfClaims.orgId, orgId) : undefined))
     .orderBy(asc(mdfClaims.submittedAt))
     .limit(limit)
     .all()

@@ -352,8 +352,8 @@ export async function listRequests(actor: Actor, opts: { status?: RequestStatus 
 /** Requests waiting for a manager, oldest first (the approval queue). */
 export function pendingRequests(limit: number, orgId?: string, ids?: string[]) {
   // the rows of the queue's page (ids from waitingRequests): one prepared read
-  if (ids && !orgId) return byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((r) => r.status === 'submitted')
-  const cond = and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined, ids ? inArray(mdfRequests.id, ids.length ? ids : ['']) : undefined)
+  if (ids) return byIdsQuery().all({ ids: JSON.stringify(ids.slice(0, limit)) }).filter((r) => r.status === 'submitted' && (!orgId || r.orgId === orgId))
+  const cond = and(eq(mdfRequests.status, 'submitted'), orgId ? eq(mdfRequests.orgId, orgId) : undefined)
   return db.select().from(mdfRequests).where(cond).orderBy(asc(mdfRequests.submittedAt)).limit(limit).all()
 }
 // by primary key, the status checked on the rows: a status condition in SQL led SQLite to walk every submitted request
@@ -363,7 +363,8 @@ const byIdsQuery = preparedQuery((db) => db.select().from(mdfRequests).where(inJ
 export function waitingRequests(limit: number, orgId?: string) {
   return orgId ? waitingOfOrgQuery().all({ limit, orgId }) : waitingQuery().all({ limit })
 }
-const waitingColumns = { id: mdfRequests.id, orgId: mdfRequests.orgId, waitingSince: sql<number>`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt})` }
+const waitingSinceOfRequest = sql<number>`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt})`
+const waitingColumns = { id: mdfRequests.id, orgId: mdfRequests.orgId, waitingSince: waitingSinceOfRequest }
 const waitingQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfRequests).where(eq(mdfRequests.status, 'submitted')).orderBy(asc(mdfRequests.submittedAt)).limit(sql.placeholder('limit')).prepare())
 const waitingOfOrgQuery = preparedQuery((db) => db.select(waitingColumns).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), eq(mdfRequests.orgId, sql.placeholder('orgId')))).orderBy(asc(mdfRequests.submittedAt)).limit(sql.placeholder('limit')).prepare())
 
@@ -371,7 +372,6 @@ const waitingOfOrgQuery = preparedQuery((db) => db.select(waitingColumns).from(m
 export function pendingRequestCount(orgId?: string, waitingBefore = Number.MAX_SAFE_INTEGER) {
   return (orgId ? countOfOrgQuery().get({ orgId, waitingBefore }) : countQuery().get({ waitingBefore }))?.n ?? 0
 }
-const waitingSinceOfRequest = sql`coalesce(${mdfRequests.submittedAt}, ${mdfRequests.createdAt})`
 const countQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), sql`${waitingSinceOfRequest} < ${sql.placeholder('waitingBefore')}`)).prepare())
 const countOfOrgQuery = preparedQuery((db) => db.select({ n: count() }).from(mdfRequests).where(and(eq(mdfRequests.status, 'submitted'), eq(mdfRequests.orgId, sql.placeholder('orgId')), sql`${waitingSinceOfRequest} < ${sql.placeholder('waitingBefore')}`)).prepare())
 
