@@ -104,3 +104,12 @@ export function preparedQuery<T>(build: (db: Db) => T): () => T {
     return query
   }
 }
+
+/**
+ * A read that may also run inside a transaction: outside one (a page's loader, `tx` is `db` itself) the
+ * query prepared once; inside one, built on the transaction, which on PostgreSQL runs on a connection of its
+ * own that a statement prepared on `db` would not use.
+ */
+export function readVia<R>(tx: DbOrTx, prepared: () => R, build: (tx: DbOrTx) => R): R {
+  return tx === db ? prepared() : build(tx)
+}

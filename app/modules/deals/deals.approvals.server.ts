@@ -7,18 +7,9 @@ import { inJsonList } from '../../utils/sql'
 import { translate } from '../../utils/i18n'
 import { assertCan, type Actor } from '../auth/actor'
 import { organisationNames } from '../orgs/orgs.server'
-import { dealLink } from './internal.server'
+import { dealLink, registrationWaitingSince, submittedRegistrationCount } from './internal.server'
 import { currentDealRules } from './rules.server'
 
-/** Submitted registrations, of one partner and/or waiting since before a moment (the overdue count). */
-function submittedCount(orgId?: string, waitingBefore = Number.MAX_SAFE_INTEGER) {
-  return (orgId ? submittedOfOrgCountQuery().get({ orgId, waitingBefore }) : submittedCountQuery().get({ waitingBefore }))?.n ?? 0
-}
-const waitingSince = sql<number>`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
-const submittedCountQuery = preparedQuery((db) => db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), sql`${waitingSince} < ${sql.placeholder('waitingBefore')}`)).prepare())
-const submittedOfOrgCountQuery = preparedQuery((db) =>
-  db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')), sql`${waitingSince} < ${sql.placeholder('waitingBefore')}`)).prepare(),
-)
 // the rows of the queue's page, by the ids `waiting` gave: by primary key, the status checked on the rows
 const byIdsQuery = preparedQuery((db) => db.select().from(dealRegistrations).where(inJsonList(dealRegistrations.id)).prepare())
 // pending extension requests with their registrations, oldest first, of every partner or of one
@@ -42,7 +33,7 @@ const pendingExtensionOfOrgCountQuery = preparedQuery((db) =>
 )
 
 // submitted registrations as the queue orders them: ids, partners and waiting times only
-const waitingColumns = { id: dealRegistrations.id, orgId: dealRegistrations.partnerOrgId, waitingSince }
+const waitingColumns = { id: dealRegistrations.id, orgId: dealRegistrations.partnerOrgId, waitingSince: registrationWaitingSince }
 const waitingQuery = preparedQuery((db) => db.select(waitingColumns).from(dealRegistrations).where(eq(dealRegistrations.status, 'submitted')).orderBy(asc(dealRegistrations.submittedAt)).limit(sql.placeholder('limit')).prepare())
 const waitingOfOrgQuery = preparedQuery((db) =>
   db.select(waitingColumns).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')))).orderBy(asc(dealRegistrations.submittedAt)).limit(sql.placeholder('limit')).prepare(),
@@ -92,11 +83,11 @@ const registrations = defineApprovalSource({
   },
   async count(actor, options = {}) {
     assertCan(actor, 'approve:deal_registration')
-    return submittedCount(options.orgId)
+    return submittedRegistrationCount(options.orgId)
   },
   async countWaitingBefore(actor, { waitingBefore, orgId }) {
     assertCan(actor, 'approve:deal_registration')
-    return submittedCount(orgId, waitingBefore)
+    return submittedRegistrationCount(orgId, waitingBefore)
   },
 })
 

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, count, eq, sql } from 'drizzle-orm'
 import { dealRegistrations } from '../../../db/schema/deals'
 import type { Ctx } from '../../kit/mutate.server'
-import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
+import { preparedQuery, readVia, type DbOrTx } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { notify } from '../notify/notify.server'
@@ -13,14 +13,25 @@ export type DealRegistration = typeof dealRegistrations.$inferSelect
 
 /** A registration the actor may see: their own organisation's, or any for vendor staff. Else NotFound. */
 export function findRegistrationFor(tx: DbOrTx, actor: Actor, id: string): DealRegistration {
-  // outside a transaction (every deal page): prepared once
-  const row = tx === db ? registrationQuery().get({ id }) : tx.select().from(dealRegistrations).where(eq(dealRegistrations.id, id)).get()
+  const row = readVia(tx, () => registrationQuery().get({ id }), (t) => t.select().from(dealRegistrations).where(eq(dealRegistrations.id, id)).get())
   if (!row) throw new NotFound()
   assertCan(actor, 'read:deal_registration', { orgId: row.partnerOrgId })
   return row
 }
 
 const registrationQuery = preparedQuery((db) => db.select().from(dealRegistrations).where(eq(dealRegistrations.id, sql.placeholder('id'))).prepare())
+
+/** Since when a registration waits for a decision: its (re)submission, else its creation. */
+export const registrationWaitingSince = sql<number>`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`
+
+/** Submitted registrations, of one partner and/or waiting since before a moment (the overdue count). */
+export function submittedRegistrationCount(orgId?: string, waitingBefore = Number.MAX_SAFE_INTEGER): number {
+  return (orgId ? submittedOfOrgCountQuery().get({ orgId, waitingBefore }) : submittedCountQuery().get({ waitingBefore }))?.n ?? 0
+}
+const submittedCountQuery = preparedQuery((db) => db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), sql`${registrationWaitingSince} < ${sql.placeholder('waitingBefore')}`)).prepare())
+const submittedOfOrgCountQuery = preparedQuery((db) =>
+  db.select({ n: count() }).from(dealRegistrations).where(and(eq(dealRegistrations.status, 'submitted'), eq(dealRegistrations.partnerOrgId, sql.placeholder('orgId')), sql`${registrationWaitingSince} < ${sql.placeholder('waitingBefore')}`)).prepare(),
+)
 
 /** Vendor staff see every registration with its conflicts; a partner sees their own, redacted. */
 export function isVendorReader(actor: Actor) {

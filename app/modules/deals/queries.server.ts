@@ -9,7 +9,7 @@ import { companyDomain } from '../matching/matching.server'
 import { organisationNames, userNames } from '../orgs/orgs.server'
 import { conflictVerdict } from './conflicts.server'
 import { dealMachine, EDITABLE_STATUSES, type DealEvent, type DealPart, type DealStatus } from './deals.machine'
-import { findRegistrationFor, isVendorReader, type DealRegistration } from './internal.server'
+import { findRegistrationFor, isVendorReader, registrationWaitingSince, submittedRegistrationCount, type DealRegistration } from './internal.server'
 import { currentDealRules } from './rules.server'
 
 export const DEAL_SORTS = ['age', 'customer', 'value', 'expiry', 'status'] as const
@@ -24,7 +24,7 @@ export async function listDeals(actor: Actor, opts: { q?: string; status?: DealS
   if (opts.q) conditions.push(sql`(${contains(dealRegistrations.customerName, opts.q)} OR ${contains(dealRegistrations.products, opts.q)})`)
   const where = conditions.length ? and(...conditions) : undefined
   const column = {
-    age: sql`coalesce(${dealRegistrations.submittedAt}, ${dealRegistrations.createdAt})`,
+    age: registrationWaitingSince,
     customer: dealRegistrations.customerName,
     value: dealRegistrations.valueMinor,
     expiry: dealRegistrations.protectedUntil,
@@ -205,9 +205,8 @@ export async function checkConflicts(actor: Actor, candidate: { name: string; we
 
 export async function pendingApprovalCount(actor: Actor): Promise<number> {
   if (!can(actor, 'approve:deal_registration')) return 0
-  return submittedCountQuery().get()?.n ?? 0
+  return submittedRegistrationCount()
 }
-const submittedCountQuery = preparedQuery((db) => db.select({ n: count() }).from(dealRegistrations).where(eq(dealRegistrations.status, 'submitted')).prepare())
 
 /** The partner home's count: their organisation's registrations still in play. */
 export async function openRegistrationCount(actor: Actor): Promise<number> {

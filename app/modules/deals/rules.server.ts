@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { dealRules } from '../../../db/schema/deals'
 import { mutate } from '../../kit/mutate.server'
-import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, readVia, type DbOrTx } from '../../utils/db.server'
 import { assertCan, type Actor } from '../auth/actor'
 import type { DealRulesInput } from './deals.schema'
 
@@ -17,7 +17,7 @@ const DEFAULT_RULES_TEXT = {
 /** The rules of engagement in force (the defaults until an admin saves their own). */
 export function currentDealRules(tx: DbOrTx = db): DealRules {
   // outside a transaction (every page that shows the rules or an expiry): prepared once
-  const row = tx === db ? rulesQuery().get() : tx.select().from(dealRules).where(eq(dealRules.id, RULES_ID)).get()
+  const row = readVia(tx, () => rulesQuery().get(), (t) => t.select().from(dealRules).where(eq(dealRules.id, RULES_ID)).get())
   if (row) return row
   return { id: RULES_ID, protectionDays: 90, extensionDays: 30, maxExtensions: 2, autoFlagApprovedMatch: true, rulesTextId: DEFAULT_RULES_TEXT.id, rulesTextEn: DEFAULT_RULES_TEXT.en, updatedAt: 0, updatedBy: null }
 }

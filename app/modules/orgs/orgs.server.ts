@@ -3,7 +3,7 @@ import { invitations, memberships, organisations, users } from '../../../db/sche
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
 import { isValidTimeZone } from '../../utils/dates'
-import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, readVia, type DbOrTx } from '../../utils/db.server'
 import { getEnv } from '../../utils/env.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
@@ -456,7 +456,7 @@ export function partnerTiers(): { id: string; tier: PartnerTier }[] {
 /** The tier of one partner (null for vendor and suppliers), read in the caller's transaction. */
 export function partnerTierOf(ctx: { tx: DbOrTx }, orgId: string): PartnerTier | null {
   // outside a transaction (a partner's home) the prepared audience read serves
-  const row = ctx.tx === db ? audienceQuery().get({ id: orgId }) : ctx.tx.select({ kind: organisations.kind, tier: organisations.tier }).from(organisations).where(eq(organisations.id, orgId)).get()
+  const row = readVia(ctx.tx, () => audienceQuery().get({ id: orgId }), (t) => t.select({ kind: organisations.kind, tier: organisations.tier }).from(organisations).where(eq(organisations.id, orgId)).get())
   return row?.kind === 'partner' ? (row.tier ?? 'registered') : null
 }
 

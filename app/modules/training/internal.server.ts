@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { trainingCertificates, trainingCertifications, trainingCourses, trainingCourseVersions } from '../../../db/schema/training'
 import type { DbOrTx } from '../../utils/db.server'
-import { db, preparedQuery } from '../../utils/db.server'
+import { db, preparedQuery, readVia } from '../../utils/db.server'
 import { NotFound } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
@@ -31,7 +31,7 @@ export function activeCertifications(tx: DbOrTx = db): CertificationRow[] {
 
 /** Certification titles by id, retired ones included (certificates outlive their course file). */
 export function certificationTitles(tx: DbOrTx = db): Map<string, Lang> {
-  const rows = tx === db ? certificationTitlesQuery().all() : tx.select(titleColumns).from(trainingCertifications).all()
+  const rows = readVia(tx, () => certificationTitlesQuery().all(), (t) => t.select(titleColumns).from(trainingCertifications).all())
   return new Map(rows.map((c) => [c.id, JSON.parse(c.title) as Lang]))
 }
 // only the title out of each definition (a partner home reads them; the whole question bank is ~6 KB of JSON each)

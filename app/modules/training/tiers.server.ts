@@ -2,7 +2,7 @@ import { and, desc, eq, gt, lte, sql } from 'drizzle-orm'
 import { trainingCertificates, trainingTierChanges, trainingTierRules, trainingTierSettings, trainingTierStatus } from '../../../db/schema/training'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { DAY_MS, formatLongDate } from '../../utils/dates'
-import { db, preparedQuery, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, readVia, type DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
 import { assertCan, type Actor } from '../auth/actor'
 import { partnerWonRevenueOf, partnerWonRevenueSince } from '../crm/crm.server'
@@ -50,7 +50,7 @@ const certifiedByCertQuery = preparedQuery((db) =>
 const certifiedAnyQuery = preparedQuery((db) => db.select({ n: peopleCount }).from(trainingCertificates).where(validOfOrg).prepare())
 
 export function tierRules(tx: DbOrTx = db): TierRules {
-  const rows = tx === db ? rulesQuery().all() : tx.select().from(trainingTierRules).all()
+  const rows = readVia(tx, () => rulesQuery().all(), (t) => t.select().from(trainingTierRules).all())
   if (!rows.length) return DEFAULT_TIER_RULES
   const rules = { registered: [], silver: [], gold: [], platinum: [] } as TierRules
   for (const r of rows) rules[r.tier] = r.criteria as Criterion[]
@@ -59,7 +59,7 @@ export function tierRules(tx: DbOrTx = db): TierRules {
 }
 
 export function graceDays(tx: DbOrTx = db): number {
-  return (tx === db ? graceQuery().get() : tx.select().from(trainingTierSettings).where(eq(trainingTierSettings.id, SETTINGS_ID)).get())?.graceDays ?? DEFAULT_GRACE_DAYS
+  return readVia(tx, () => graceQuery().get(), (t) => t.select().from(trainingTierSettings).where(eq(trainingTierSettings.id, SETTINGS_ID)).get())?.graceDays ?? DEFAULT_GRACE_DAYS
 }
 
 export function checkCriterion(c: Criterion, m: Metrics): CriterionResult {
