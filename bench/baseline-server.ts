@@ -204,9 +204,9 @@ const mdfQ = hasMdf
   ? {
       funds: db.prepare(`select * from "mdf_funds" order by "mdf_funds"."period_start" desc, "mdf_funds"."name" asc`),
       fundsOf: db.prepare(`select "mdf_funds".* from "mdf_funds" inner join "mdf_allocations" on ("mdf_allocations"."fund_id" = "mdf_funds"."id" and "mdf_allocations"."org_id" = ?) order by "mdf_funds"."period_start" desc`),
-      fundSums: db.prepare(`select "kind", sum("amount_minor") as total from "mdf_ledger" where "mdf_ledger"."fund_id" = ? group by "mdf_ledger"."kind"`),
+      fundSums: db.prepare(`select "kind", "total_minor" as total from "mdf_fund_totals" where "mdf_fund_totals"."fund_id" = ?`),
       orgFundSums: db.prepare(`select "kind", sum("amount_minor") as total from "mdf_ledger" where ("mdf_ledger"."fund_id" = ? and "mdf_ledger"."org_id" = ?) group by "mdf_ledger"."kind"`),
-      allocationCount: db.prepare(`select "id" from "mdf_allocations" where "mdf_allocations"."fund_id" = ?`),
+      allocationCount: db.prepare(`select count(*) as n from "mdf_allocations" where "mdf_allocations"."fund_id" = ?`),
       pendingRequests: db.prepare(`select count(*) as n from "mdf_requests" where "mdf_requests"."status" = 'submitted'`),
       pendingClaims: db.prepare(`select count(*) as n from "mdf_claims" where "mdf_claims"."status" = 'submitted'`),
       page: db.prepare(`select * from "mdf_requests" order by "mdf_requests"."created_at" desc, "mdf_requests"."number" desc limit ? offset ?`),
@@ -231,7 +231,7 @@ function mdfPage(actor: Actor): { title: string; body: string } {
   const funds = (vendor ? m.funds.all() : m.fundsOf.all(actor.orgId)) as Row[]
   const fundRows = funds.map((f) => {
     const b = mdfBalances((vendor ? m.fundSums.all(f.id) : m.orgFundSums.all(f.id, actor.orgId)) as { kind: string; total: number }[])
-    const partners = vendor ? m.allocationCount.all(f.id).length : 1
+    const partners = vendor ? (m.allocationCount.get(f.id) as { n: number }).n : 1
     return `<tr><td>${esc(f.name)}</td><td>${esc(f.period_start)} – ${esc(f.period_end)}</td><td>${money(b.allocated, String(f.currency))}</td><td>${money(b.committed, String(f.currency))}</td><td>${money(b.paid, String(f.currency))}</td><td>${money(b.available, String(f.currency))}</td><td>${partners}</td></tr>`
   })
   const queue = vendor ? `<p>${(m.pendingRequests.get() as { n: number }).n} requests, ${(m.pendingClaims.get() as { n: number }).n} claims waiting</p>` : ''

@@ -73,6 +73,10 @@ function generateMdf(ctx: GeneratorContext) {
       if (claimStatus === 'paid') ledger.run(newId(), fundId, orgId, 'pay', asked, id, claimId, manager.id, at + 3 * 86_400_000)
     }
   })
+  // the fund's sums per kind, as writeEntry keeps them (a database migrated before 0020 has no such table)
+  if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mdf_fund_totals'`).get()) {
+    db.prepare(`INSERT INTO mdf_fund_totals (fund_id, kind, total_minor) SELECT fund_id, kind, sum(amount_minor) FROM mdf_ledger WHERE fund_id = ? GROUP BY fund_id, kind ON CONFLICT (fund_id, kind) DO UPDATE SET total_minor = excluded.total_minor`).run(fundId)
+  }
   ctx.fixtures.mdfFund = fundId
   ctx.fixtures.mdfWhaleRequests = whaleRequests
   ctx.log(`mdf: 1 fund, ${partners.length} allocations, ${requests} requests (whale ${whaleRequests})`)

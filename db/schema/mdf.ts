@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { createdAt, id, updatedAt } from './_columns'
 import { organisations, users } from './orgs'
 import { ACTIVITY_TYPES, ALLOCATION_BASES, CLAIM_STATUSES, LEDGER_KINDS, PAYOUT_METHODS, PERIOD_TYPES, REQUEST_STATUSES } from '../../app/modules/mdf/mdf.machine'
@@ -171,6 +171,23 @@ export const mdfLedger = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('mdf_ledger_org_fund').on(t.orgId, t.fundId, t.kind), index('mdf_ledger_fund_time').on(t.fundId, t.createdAt)],
+)
+
+/**
+ * Each fund's ledger summed per kind, maintained by `writeEntry` (the ledger's only writer) in the same
+ * transaction as the entry: the funds list reads a few rows instead of summing every entry of every fund.
+ * The reconciliation job checks it against the ledger itself; the 0020 migration backfilled it.
+ */
+export const mdfFundTotals = sqliteTable(
+  'mdf_fund_totals',
+  {
+    fundId: text('fund_id')
+      .notNull()
+      .references(() => mdfFunds.id),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
+    totalMinor: integer('total_minor').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.fundId, t.kind] })],
 )
 
 /** The Stripe Connect account a partner is paid into (entered by its admin). */

@@ -1,9 +1,11 @@
 // The MDF ledger: every movement of money is one row; balances are sums of rows, never a column
 // edited in place. The rules that keep money honest live here, beside the only writer of rows.
+// A fund's sums per kind are also kept in mdf_fund_totals, added to with each entry in the same
+// transaction, so the funds list does not sum every entry; the reconciliation checks them against the rows.
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { mdfClaims, mdfFunds, mdfLedger } from '../../../db/schema/mdf'
+import { mdfClaims, mdfFundTotals, mdfFunds, mdfLedger } from '../../../db/schema/mdf'
 import type { Ctx } from '../../kit/mutate.server'
-import { db, type DbOrTx } from '../../utils/db.server'
+import { db, preparedQuery, readVia, type DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids'
 import type { Balances, LedgerKind } from './mdf.machine'
 
@@ -16,6 +18,11 @@ export function writeEntry(ctx: Ctx, e: { fundId: string; orgId: string; kind: L
   ctx.tx
     .insert(mdfLedger)
     .values({ id: newId(), fundId: e.fundId, orgId: e.orgId, kind: e.kind, amountMinor: e.amountMinor, currency: e.currency, requestId: e.requestId ?? null, claimId: e.claimId ?? null, actorId: ctx.actor?.userId ?? null, note: e.note ?? null, createdAt: ctx.now })
+    .run()
+  ctx.tx
+    .insert(mdfFundTotals)
+    .values({ fundId: e.fundId, kind: e.kind, totalMinor: e.amountMinor })
+    .onConflictDoUpdate({ target: [mdfFundTotals.fundId, mdfFundTotals.kind], set: { totalMinor: sql`${mdfFundTotals.totalMinor} + excluded.total_minor` } })
     .run()
 }
 
@@ -40,10 +47,13 @@ export function balancesOf(tx: DbOrTx, fundId: string, orgId: string): Balances 
   return balancesFromSums(sumsWhere(tx, and(eq(mdfLedger.fundId, fundId), eq(mdfLedger.orgId, orgId))))
 }
 
-/** A whole fund's balances (every partner). */
+/** A whole fund's balances (every partner), from its maintained totals. */
 export function fundBalances(tx: DbOrTx, fundId: string): Balances {
-  return balancesFromSums(sumsWhere(tx, eq(mdfLedger.fundId, fundId)))
+  const rows = readVia(tx, () => fundTotalsQuery().all({ fundId }), (t) => t.select(totalColumns).from(mdfFundTotals).where(eq(mdfFundTotals.fundId, fundId)).all())
+  return balancesFromSums(Object.fromEntries(rows.map((r) => [r.kind, r.total])))
 }
+const totalColumns = { kind: mdfFundTotals.kind, total: mdfFundTotals.totalMinor }
+const fundTotalsQuery = preparedQuery((db) => db.select(totalColumns).from(mdfFundTotals).where(eq(mdfFundTotals.fundId, sql.placeholder('fundId'))).prepare())
 
 /** Every partner's balances in one fund, keyed by organisation. */
 export function balancesByOrg(fundId: string): Map<string, Balances> {
@@ -94,6 +104,12 @@ export function reconcileLedger(): ReconcileProblem[] {
   const funds = db.select().from(mdfFunds).all()
   for (const fund of funds) {
     const total = fundBalances(db, fund.id)
+    // the maintained totals are the ledger's own sums, kind by kind
+    const sums = sumsWhere(db, eq(mdfLedger.fundId, fund.id))
+    const kept = new Map(db.select(totalColumns).from(mdfFundTotals).where(eq(mdfFundTotals.fundId, fund.id)).all().map((r) => [r.kind, r.total]))
+    for (const kind of new Set([...Object.keys(sums), ...kept.keys()]) as Set<LedgerKind>) {
+      if ((sums[kind] ?? 0) !== (kept.get(kind) ?? 0)) problems.push({ fundId: fund.id, orgId: null, rule: 'fund_totals_match_ledger', detail: `${kind}: kept ${kept.get(kind) ?? 0}, ledger ${sums[kind] ?? 0}` })
+    }
     if (total.allocated > fund.budgetMinor) problems.push({ fundId: fund.id, orgId: null, rule: 'allocated_within_budget', detail: `${total.allocated} > ${fund.budgetMinor}` })
     for (const [orgId, b] of balancesByOrg(fund.id)) {
       if (b.available < 0) problems.push({ fundId: fund.id, orgId, rule: 'available_not_negative', detail: String(b.available) })

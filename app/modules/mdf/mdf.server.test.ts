@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { mdfLedger, mdfRequests, notifications, scheduleEvents } from '../../../db/schema'
 import { makeAccount, makeActor, makeOpportunity, makeOrg, makePipeline } from '../../../tests/factories'
@@ -239,6 +239,26 @@ describe('allocations', () => {
     await allocate(manager, f, other.orgId, 70_000_000, { now: APRIL })
     expect((await listFunds(manager)).find((x) => x.id === f)).toMatchObject({ partners: 2, balances: { allocated: 130_000_000 } })
     expect((await listFunds(partner)).find((x) => x.id === f)).toMatchObject({ partners: 1, balances: { allocated: 60_000_000 } })
+  })
+
+  it("a fund's totals move with each entry, and a total that drifts from the ledger is reported", async () => {
+    const f = await fund(300_000_000)
+    await allocate(manager, f, partner.orgId, 100_000_000, { now: APRIL })
+    const id = await createRequest(partner, request(f, { requested: '40.000.000' }), { submit: true, now: APRIL })
+    await decideRequest(manager, id, { event: 'approve', amountMinor: 30_000_000 }, { now: APRIL })
+    // the list reads the maintained totals: they are the ledger's sums at every step
+    expect((await listFunds(manager)).find((x) => x.id === f)?.balances).toEqual({ allocated: 100_000_000, committed: 30_000_000, claimed: 0, paid: 0, available: 70_000_000 })
+    // lowering an allocation is a negative entry of the same kind
+    await allocate(manager, f, partner.orgId, 80_000_000, { now: APRIL })
+    expect((await listFunds(manager)).find((x) => x.id === f)?.balances).toEqual({ allocated: 80_000_000, committed: 30_000_000, claimed: 0, paid: 0, available: 50_000_000 })
+    expectReconciled()
+    // a total edited behind the ledger's back is caught by the reconciliation job
+    db.run(sql`update mdf_fund_totals set total_minor = total_minor + 1 where fund_id = ${f} and kind = 'allocate'`)
+    try {
+      expect(reconcileLedger()).toEqual([expect.objectContaining({ fundId: f, rule: 'fund_totals_match_ledger', detail: 'allocate: kept 80000001, ledger 80000000' })])
+    } finally {
+      db.run(sql`update mdf_fund_totals set total_minor = total_minor - 1 where fund_id = ${f} and kind = 'allocate'`)
+    }
   })
 
   it('the tier rule raises allocations to the tier amount; accrual adds a share of closed-won partner revenue once', async () => {
