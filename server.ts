@@ -38,15 +38,16 @@ try {
 }
 const isProduction = env.NODE_ENV === 'production'
 
-// V8 grows its old generation after each full collection by a factor it picks from the allocation
-// rate (up to 4×). A request path that answers faster allocates faster, so under load the heap
-// grew to 150–180 MB for 40–80 MB live and the process to 340–380 MB resident (bench/results, 2026-12-03).
-// A fixed 1.2× keeps it near 160 MB for no measurable CPU (bench/page-cpu.ts, 10 clients on / and
-// /accounts at M). The flag is read at each collection, so it takes effect set here; a --heap-growing-percent
-// given on the command line or in NODE_OPTIONS wins.
-if (![...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(' ')].some((arg) => /^--heap[-_]growing[-_]percent/.test(arg))) {
-  v8.setFlagsFromString('--heap-growing-percent=20')
-}
+// Garbage collection, tuned for the p99 at half load (bench/results/2026-12-03-issue10-findings.md, "12-04 GC").
+// V8 grows its old generation after each full collection by a factor it picks from the allocation rate (up to
+// 4×): under load the heap grew to 150–180 MB for 40–80 MB live and the process to 340–380 MB resident
+// (2026-12-03). A fixed factor bounds it. At 1.2× a full collection came every 1–2 s under load and half of the
+// responses over 30 ms overlapped one; at 1.5× they come half as often for 10–30 MB more. The flag is read at
+// each collection, so it takes effect set here; one given on the command line or in NODE_OPTIONS wins.
+// (On one core scripts/node.sh also starts node with --single-threaded-gc: that one V8 reads only at start-up.)
+const nodeFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(' ')]
+const flagGiven = (name: RegExp) => nodeFlags.some((arg) => name.test(arg))
+if (!flagGiven(/^--heap[-_]growing[-_]percent/)) v8.setFlagsFromString('--heap-growing-percent=50')
 const log = logger()
 const metric = metrics()
 

@@ -1,6 +1,7 @@
 // Starting the app and the baseline pinned to one core, timing their start-up, reading their memory, signing in.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { freePort } from '../../scripts/lib/free-port'
 
 export type RunningServer = {
@@ -21,6 +22,8 @@ process.once('exit', () => {
 })
 
 export { freePort }
+
+const NODE_LAUNCHER = fileURLToPath(new URL('../../scripts/node.sh', import.meta.url))
 
 /** Resident memory of a process in MiB: `VmRSS` now, or `VmHWM` (the peak so far). */
 export function residentMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
@@ -60,15 +63,18 @@ export async function waitUntilIdle(pid: number, timeoutMs = 120_000): Promise<v
 }
 
 /**
- * Spawns `node [nodeArgs] --import tsx <script>` (plain `node <script>` for a compiled .js) under `taskset -c <core>` (taskset execs node, so the pid is the server's)
+ * Spawns `node [nodeArgs] --import tsx <script>` (plain `node <script>` for a compiled .js) through scripts/node.sh under
+ * `taskset -c <core>` (taskset execs sh, which execs node, so the pid is the server's)
  * and polls /healthz every 5 ms until the first 200.
  */
 export async function launch(opts: { name: string; script: string; cwd: string; port: number; env: NodeJS.ProcessEnv; core: number; timeoutMs?: number; nodeArgs?: string[] }): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${opts.port}`
   const started = performance.now()
-  const child = spawn('taskset', ['-c', String(opts.core), process.execPath, ...(opts.nodeArgs ?? []), ...(opts.script.endsWith('.js') ? [] : ['--import', 'tsx']), opts.script], {
+  // through scripts/node.sh, as `npm start` and `npm run serve` start the server (it adds V8's settings for
+  // one core); it execs node, so the pid is still the server's
+  const child = spawn('taskset', ['-c', String(opts.core), 'sh', NODE_LAUNCHER, ...(opts.nodeArgs ?? []), ...(opts.script.endsWith('.js') ? [] : ['--import', 'tsx']), opts.script], {
     cwd: opts.cwd,
-    env: { ...opts.env, PORT: String(opts.port), HOST: '127.0.0.1' },
+    env: { ...opts.env, NODE: process.execPath, PORT: String(opts.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)
