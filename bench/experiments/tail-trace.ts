@@ -5,6 +5,10 @@
 //     [--node-args "FLAGS"] [--slow 30] PATH
 // Prints p50/p99/max, the collections by kind (count, total and longest pause, the time incremental marking
 // spent in steps), and how many slow responses overlapped a mark-compact, only scavenges, or no collection.
+// --encoding sets Accept-Encoding; --rate a fixed arrival rate instead of half the capacity. With
+// --node-args "--trace-gc-nvp" it also sums what scavenges promoted. Environment: GC_LOG=FILE keeps the server's
+// trace lines, SHOW_GC_LINES=1 prints the first full collections' lines, SNAPSHOT_DIR=DIR writes a heap snapshot
+// half way through the paced load (what is held strongly at that moment).
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
