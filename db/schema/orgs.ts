@@ -24,6 +24,8 @@ export const organisations = sqliteTable(
     index('organisations_kind_name_idx').on(t.kind, t.name),
     // the dashboard's active partners and suppliers, counted from the index alone (orgs.server organisationCounts)
     index('organisations_status_kind_idx').on(t.status, t.kind),
+    // the region filters of the partner list and the reports (organisationRegions, organisationIdsInRegion)
+    index('organisations_kind_region_idx').on(t.kind, t.region),
   ],
 )
 

@@ -5,7 +5,7 @@ import { db } from '../../utils/db.server'
 import { Forbidden, NotFound, ValidationFailed } from '../../utils/errors'
 import { makeActor, makeOrg } from '../../../tests/factories'
 import { OrganisationSchema, normaliseNpwpInput } from './orgs.schema'
-import { createOrganisation, getOrganisation, inviteUser, listOrganisations, listUsersOf, setUserActive } from './orgs.server'
+import { createOrganisation, getOrganisation, inviteUser, listOrganisations, listUsersOf, organisationRegions, setUserActive } from './orgs.server'
 
 describe('NPWP', () => {
   it('accepts 15 or 16 digits, dotted or not, and nothing else', async () => {
@@ -73,5 +73,20 @@ describe('organisations and tenancy', () => {
     await expect(setUserActive(admin, admin.userId, false)).rejects.toThrow(ValidationFailed)
     const outsider = await makeActor({ role: 'partner_user' })
     await expect(setUserActive(admin, outsider.userId, false)).rejects.toThrow(NotFound)
+  })
+})
+
+describe('region filter options', () => {
+  it('lists each region of one kind of organisation once, in order, without the empty one; a partner gets none', async () => {
+    const tag = `Zq${Date.now().toString(36)}`
+    for (const region of [`${tag} Bali`, `${tag} Aceh`, `${tag} Bali`, `${tag} Papua`]) makeOrg({ kind: 'partner', region })
+    makeOrg({ kind: 'partner', region: null })
+    makeOrg({ kind: 'supplier', region: `${tag} Banten` })
+    const manager = await makeActor({ role: 'partner_manager' })
+    const regions = await organisationRegions(manager, 'partner')
+    expect(regions.filter((r) => r.startsWith(tag))).toEqual([`${tag} Aceh`, `${tag} Bali`, `${tag} Papua`])
+    expect(regions).toEqual([...new Set(regions)].sort())
+    expect((await organisationRegions(manager, 'supplier')).filter((r) => r.startsWith(tag))).toEqual([`${tag} Banten`])
+    expect(await organisationRegions(await makeActor({ role: 'partner_admin' }), 'partner')).toEqual([])
   })
 })

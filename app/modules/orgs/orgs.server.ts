@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm'
 import { invitations, memberships, organisations, users } from '../../../db/schema/orgs'
 import { mutate, type Ctx } from '../../kit/mutate.server'
 import { paginate } from '../../kit/paginate'
@@ -100,13 +100,16 @@ export async function ownOrganisation(actor: Actor) {
 export async function organisationRegions(actor: Actor, kind: OrgKind): Promise<string[]> {
   assertCan(actor, 'read:organisation')
   if (scopeOf(actor, 'read:organisation') !== 'any') return []
-  return db
-    .selectDistinct({ region: organisations.region })
-    .from(organisations)
-    .where(and(eq(organisations.kind, kind), isNotNull(organisations.region)))
-    .orderBy(asc(organisations.region))
-    .all()
-    .map((r) => r.region!)
+  // a loose index scan on (kind, region): one seek per region instead of reading every organisation of the kind
+  // (at the bench's L scale, 11,000 partners for 19 regions: 6.6 ms → 0.03 ms), as accountFilterOptions does
+  const rows = db.all<{ region: string }>(sql`
+    WITH RECURSIVE r(region) AS (
+      SELECT min(${organisations.region}) FROM ${organisations} WHERE ${organisations.kind} = ${kind} AND ${organisations.region} IS NOT NULL
+      UNION ALL
+      SELECT (SELECT min(${organisations.region}) FROM ${organisations} WHERE ${organisations.kind} = ${kind} AND ${organisations.region} > r.region) FROM r WHERE r.region IS NOT NULL
+    )
+    SELECT region FROM r WHERE region IS NOT NULL`)
+  return rows.map((r) => r.region)
 }
 
 /** The ids of the organisations of a kind in a region (reports filtered by region; callers authorise). */

@@ -1,0 +1,1 @@
+CREATE INDEX `organisations_kind_region_idx` ON `organisations` (`kind`,`region`);
