@@ -12,14 +12,9 @@ import { DATA_DIR } from './generate'
 import { launchBuiltApp } from './lib/app-server'
 import { cpuSeconds, signIn } from './lib/servers'
 import { DEMO_PASSWORD } from '../scripts/seed'
+import { cliArgs } from './lib/args'
 
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name)
-  if (i === -1) return fallback
-  const [value] = args.splice(i, 2).slice(1)
-  return value!
-}
+const { option, rest } = cliArgs()
 const dbFile = path.resolve(option('--db', path.join(DATA_DIR, 'run', 'M.db')))
 const email = option('--as', 'admin@sinardigital.test')
 const seconds = Number(option('--seconds', '5'))
@@ -29,7 +24,7 @@ const clients = Number(option('--clients', '4'))
 // extra node/V8 flags for the server, space separated (e.g. --node-args "--max-semi-space-size=8")
 const extraNodeArgs = option('--node-args', '').split(' ').filter(Boolean)
 const appDir = option('--app-dir', '') || undefined
-const paths = args.length ? args : ['/']
+const paths = rest().length ? rest() : ['/']
 
 const app = await launchBuiltApp({
   db: dbFile,

@@ -16,14 +16,9 @@ import { DATA_DIR } from '../generate'
 import { launchBuiltApp } from '../lib/app-server'
 import { cpuSeconds, residentMiB, signIn } from '../lib/servers'
 import { DEMO_PASSWORD } from '../../scripts/seed'
+import { cliArgs } from '../lib/args'
 
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name)
-  if (i === -1) return fallback
-  const [value] = args.splice(i, 2).slice(1)
-  return value!
-}
+const { option, rest } = cliArgs()
 const dbFile = path.resolve(option('--db', path.join(DATA_DIR, 'run', 'S.db')))
 const email = option('--as', 'admin@sinardigital.test')
 const seconds = Number(option('--seconds', '15'))
@@ -31,7 +26,7 @@ const slowMs = Number(option('--slow', '30'))
 const fixedRate = Number(option('--rate', '0'))
 const encoding = option('--encoding', 'gzip, deflate, br')
 const extraNodeArgs = option('--node-args', '').split(' ').filter(Boolean)
-const page = args[0] ?? '/'
+const page = rest()[0] ?? '/'
 
 type Gc = { at: number; kind: string; pauseMs: number; stepsMs: number; line: string }
 let promoted = 0

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { makeAccount, makeOpportunity, makeOrg, makePipeline } from '../../../tests/factories'
-import { rawSqlite } from '../../utils/db.server'
+import { queryPlansOf } from '../../../tests/helpers/query-plans'
 import { partnerPipelineCreated, partnerRevenueWon } from './crm.server'
 
-/** The query plans (EXPLAIN QUERY PLAN, each step's text) of the statements on opportunities that `fn` runs. */
-async function plansOf(fn: () => Promise<unknown>) {
-  const sqlite = rawSqlite()
-  const statement = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<'all' | 'get', (...a: unknown[]) => unknown>
-  const originals = { all: statement.all, get: statement.get }
-  const texts: string[] = []
-  for (const method of ['all', 'get'] as const) {
-    statement[method] = function (this: { source: string }, ...args: unknown[]) {
-      texts.push(this.source)
-      return originals[method].apply(this, args)
-    }
-  }
-  try {
-    await fn()
-  } finally {
-    Object.assign(statement, originals)
-  }
-  return texts
-    .filter((text) => /from "opportunities"/i.test(text))
-    .map((text) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(new Array((text.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((s) => s.detail).join(' | '))
-}
+/** The query plans of the statements on opportunities that `fn` runs, each as one line. */
+const plansOf = async (fn: () => Promise<unknown>) => (await queryPlansOf(/from "opportunities"/i, fn)).map((steps) => steps.join(' | '))
 
 describe("a partner's revenue won and pipeline created in a period (plan actuals, tier progress)", () => {
   const day = (d: string) => Date.parse(`${d}T12:00:00+07:00`)

@@ -4,9 +4,10 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { emailOutbox, notifications, scheduleEvents, scheduleInvitations } from '../../../db/schema'
 import { makeActor, makeOrg } from '../../../tests/factories'
+import { queryPlansOf } from '../../../tests/helpers/query-plans'
 import { mutate } from '../../kit/mutate.server'
 import { DAY_MS } from '../../utils/dates'
-import { db, rawSqlite } from '../../utils/db.server'
+import { db } from '../../utils/db.server'
 import { Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { historyFor } from '../audit/audit.history.server'
 import { vtimezone } from './ics.server'
@@ -167,28 +168,7 @@ describe('visibility and invitations', () => {
 
 describe('reading a large calendar', () => {
   /** The query plans of the event reads `fn` runs (SQLite's EXPLAIN QUERY PLAN, each step's text). */
-  async function plansOf(fn: () => Promise<unknown>) {
-    const sqlite = rawSqlite()
-    // every statement run, whether prepared now or built once earlier (the home's reads are kept prepared)
-    const statement = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<'all' | 'get', (...a: unknown[]) => unknown>
-    const originals = { all: statement.all, get: statement.get }
-    const texts: string[] = []
-    for (const method of ['all', 'get'] as const) {
-      statement[method] = function (this: { source: string }, ...args: unknown[]) {
-        texts.push(this.source)
-        return originals[method].apply(this, args)
-      }
-    }
-    try {
-      await fn()
-    } finally {
-      Object.assign(statement, originals)
-    }
-    return texts
-      .filter((text) => /from "schedule_events"/i.test(text))
-      .map((text) => sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(new Array((text.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[])
-      .map((steps) => steps.map((s) => s.detail))
-  }
+  const plansOf = (fn: () => Promise<unknown>) => queryPlansOf(/from "schedule_events"/i, fn)
 
   it("finds a partner's next events from its own invitations and events, never by walking the whole calendar", async () => {
     const w = await world()
