@@ -81,7 +81,16 @@ export const mdfRequests = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('mdf_requests_org_status').on(t.orgId, t.status), index('mdf_requests_status_submitted').on(t.status, t.submittedAt), index('mdf_requests_fund').on(t.fundId), uniqueIndex('mdf_requests_number').on(t.number)],
+  (t) => [
+    index('mdf_requests_org_status').on(t.orgId, t.status),
+    index('mdf_requests_status_submitted').on(t.status, t.submittedAt),
+    index('mdf_requests_fund').on(t.fundId),
+    uniqueIndex('mdf_requests_number').on(t.number),
+    // the requests list's default order (newest first, then by number), for vendor staff and for one partner: read
+    // off the index a page at a time instead of sorting every request (22,000 at the bench's L scale)
+    index('mdf_requests_created').on(t.createdAt, t.number),
+    index('mdf_requests_org_created').on(t.orgId, t.createdAt, t.number),
+  ],
 )
 
 export const mdfClaims = sqliteTable(

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { mdfLedger, mdfRequests, notifications, scheduleEvents } from '../../../db/schema'
 import { makeAccount, makeActor, makeOpportunity, makeOrg, makePipeline } from '../../../tests/factories'
 import { pdfText } from '../../../tests/helpers/pdf-text'
+import { queryPlansOf } from '../../../tests/helpers/query-plans'
 import { db } from '../../utils/db.server'
 import { InvalidTransition, NotFound, ValidationFailed } from '../../utils/errors'
 import { checkUpload, type UploadAccepted } from '../../utils/upload.server'
@@ -274,6 +275,20 @@ describe('allocations', () => {
     expect((await runAccrual(manager, f, { now: at('2026-05-02') })).accrued).toBe(0)
     expect(balancesOf(f, gold.id).allocated).toBe(95_000_000)
     expectReconciled()
+  })
+})
+
+describe('the requests list', () => {
+  it('pages newest first off an index, for vendor staff and for one partner, without sorting every request', async () => {
+    const f = await fund()
+    await allocate(manager, f, partner.orgId, 100_000_000, { now: APRIL })
+    for (let i = 0; i < 3; i++) await createRequest(partner, request(f, { title: `Roadshow ${i}`, requested: '1.000.000', cost: '2.000.000' }), { submit: false, now: APRIL + i * 60_000 })
+    const titles = (await listRequests(partner, { pageSize: 2 })).rows.map((r) => r.title)
+    expect(titles).toEqual(['Roadshow 2', 'Roadshow 1'])
+    const plans = [...(await queryPlansOf(/from "mdf_requests"/i, () => listRequests(manager))), ...(await queryPlansOf(/from "mdf_requests"/i, () => listRequests(partner)))].map((steps) => steps.join(' | '))
+    expect(plans.filter((p) => /TEMP B-TREE/.test(p))).toEqual([])
+    expect(plans).toContainEqual(expect.stringMatching(/SCAN mdf_requests USING INDEX mdf_requests_created$/))
+    expect(plans).toContainEqual(expect.stringMatching(/SEARCH mdf_requests USING INDEX mdf_requests_org_created \(org_id=\?\)$/))
   })
 })
 
