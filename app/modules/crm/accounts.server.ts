@@ -7,7 +7,7 @@ import { db, preparedQuery, type Db, type DbOrTx } from '../../utils/db.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import { newId } from '../../utils/ids'
 import type { Locale } from '../../utils/i18n'
-import { contains, inJsonList } from '../../utils/sql'
+import { contains, distinctByIndexScan, inJsonList } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import type { Actor } from '../auth/actor'
 import { companyDomain, findMatchingCompanies, indexCompanyKeys, normaliseCompanyName, type CompanyRecord } from '../matching/matching.server'
@@ -99,14 +99,7 @@ export async function listAccounts(actor: Actor, opts: { q?: string; region?: st
  * region with one); the values are few, so this costs ~100 seeks whatever the number of accounts.
  */
 function distinctValues(column: typeof accounts.region | typeof accounts.industry, max: number): string[] {
-  const rows = db.all<{ v: string }>(sql`
-    WITH RECURSIVE r(v, n) AS (
-      SELECT min(${column}), 1 FROM ${accounts}
-      UNION ALL
-      SELECT (SELECT min(${column}) FROM ${accounts} WHERE ${column} > r.v), r.n + 1 FROM r WHERE r.v IS NOT NULL AND r.n < ${max}
-    )
-    SELECT v FROM r WHERE v IS NOT NULL`)
-  return rows.map((r) => r.v)
+  return db.all<{ v: string }>(distinctByIndexScan(accounts, column, { max })).map((r) => r.v)
 }
 
 export async function accountFilterOptions(actor: Actor) {

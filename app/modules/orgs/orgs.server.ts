@@ -8,7 +8,7 @@ import { getEnv } from '../../utils/env.server'
 import { NotFound, ValidationFailed } from '../../utils/errors'
 import type { Locale } from '../../utils/i18n'
 import { hashToken, newId, newSecret } from '../../utils/ids'
-import { contains, inJsonList } from '../../utils/sql'
+import { contains, distinctByIndexScan, inJsonList } from '../../utils/sql'
 import { changedFields } from '../audit/audit.server'
 import { assertCan, scopeOf, type Actor } from '../auth/actor'
 import { endSessionsOf } from '../auth/auth.server'
@@ -101,15 +101,8 @@ export async function organisationRegions(actor: Actor, kind: OrgKind): Promise<
   assertCan(actor, 'read:organisation')
   if (scopeOf(actor, 'read:organisation') !== 'any') return []
   // a loose index scan on (kind, region): one seek per region instead of reading every organisation of the kind
-  // (at the bench's L scale, 11,000 partners for 19 regions: 6.6 ms → 0.03 ms), as accountFilterOptions does
-  const rows = db.all<{ region: string }>(sql`
-    WITH RECURSIVE r(region) AS (
-      SELECT min(${organisations.region}) FROM ${organisations} WHERE ${organisations.kind} = ${kind} AND ${organisations.region} IS NOT NULL
-      UNION ALL
-      SELECT (SELECT min(${organisations.region}) FROM ${organisations} WHERE ${organisations.kind} = ${kind} AND ${organisations.region} > r.region) FROM r WHERE r.region IS NOT NULL
-    )
-    SELECT region FROM r WHERE region IS NOT NULL`)
-  return rows.map((r) => r.region)
+  // (at the bench's L scale, 11,000 partners for 19 regions: 6.6 ms → 0.03 ms)
+  return db.all<{ v: string }>(distinctByIndexScan(organisations, organisations.region, { where: eq(organisations.kind, kind) })).map((r) => r.v)
 }
 
 /** The ids of the organisations of a kind in a region (reports filtered by region; callers authorise). */
