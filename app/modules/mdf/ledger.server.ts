@@ -103,10 +103,10 @@ export function reconcileLedger(): ReconcileProblem[] {
   const problems: ReconcileProblem[] = []
   const funds = db.select().from(mdfFunds).all()
   for (const fund of funds) {
-    const total = fundBalances(db, fund.id)
-    // the maintained totals are the ledger's own sums, kind by kind
+    // the invariants on the ledger's own sums; the maintained totals must equal them, kind by kind
     const sums = sumsWhere(db, eq(mdfLedger.fundId, fund.id))
-    const kept = new Map(db.select(totalColumns).from(mdfFundTotals).where(eq(mdfFundTotals.fundId, fund.id)).all().map((r) => [r.kind, r.total]))
+    const total = balancesFromSums(sums)
+    const kept = new Map(fundTotalsQuery().all({ fundId: fund.id }).map((r) => [r.kind, r.total]))
     for (const kind of new Set([...Object.keys(sums), ...kept.keys()]) as Set<LedgerKind>) {
       if ((sums[kind] ?? 0) !== (kept.get(kind) ?? 0)) problems.push({ fundId: fund.id, orgId: null, rule: 'fund_totals_match_ledger', detail: `${kind}: kept ${kept.get(kind) ?? 0}, ledger ${sums[kind] ?? 0}` })
     }
