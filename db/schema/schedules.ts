@@ -37,6 +37,10 @@ export const scheduleEvents = sqliteTable(
   },
   (t) => [
     index('schedule_events_starts_idx').on(t.startsAt),
+    // "my next events" for a viewer with thousands of events (dense, schedules.server mineSql): scheduled ones
+    // in start order, so the first few that are theirs end the read (without it SQLite tested every event and
+    // sorted: 5.7 ms on every vendor home page once 7,000 approved MDF activities were on the calendar)
+    index('schedule_events_status_starts_idx').on(t.status, t.startsAt, t.id),
     uniqueIndex('schedule_events_source_idx').on(t.source, t.sourceId),
     // who sees an event is looked up from the viewer's side (schedules.server candidateIdsSql)
     index('schedule_events_owner_idx').on(t.ownerOrgId),

@@ -200,8 +200,13 @@ describe('a viewer with thousands of events', () => {
       .run()
     db.insert(scheduleInvitations).values(ids.map(({ id }) => ({ eventId: id, kind: 'user' as const, value: w.gold.userId }))).run()
     await respondToEvent(w.gold, ids[0].id, 'no')
-    const next = (await upcomingEventsFor(w.gold, 3)).map((e) => e.title)
+    let next: string[] = []
+    const plans = await queryPlansOf(/from "schedule_events"/i, async () => (next = (await upcomingEventsFor(w.gold, 3)).map((e) => e.title)))
     expect(next).toEqual(['Dense 2', 'Dense 3', 'Dense 4'])
+    // read in start order off the index, so the first few of theirs end the read: never every event, then sorted
+    expect(plans).toHaveLength(1)
+    expect(plans[0]!.join('\n')).toMatch(/SEARCH schedule_events USING INDEX schedule_events_status_starts_idx \(status=\?\)/)
+    expect(plans[0]!.filter((step) => /TEMP B-TREE/.test(step))).toEqual([])
     // another person of the same partner sees none of them
     expect((await upcomingEventsFor(w.goldAdmin, 50)).map((e) => e.title).filter((t) => t.startsWith('Dense'))).toEqual([])
   })

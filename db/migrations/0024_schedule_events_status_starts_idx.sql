@@ -1,0 +1,1 @@
+CREATE INDEX `schedule_events_status_starts_idx` ON `schedule_events` (`status`,`starts_at`,`id`);
