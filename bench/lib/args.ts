@@ -10,6 +10,12 @@ export function cliArgs(argv = process.argv.slice(2)) {
       const [, value] = args.splice(i, 2)
       return value!
     },
+    /** Every value given after `name` (the option repeated), in order. */
+    all(name: string): string[] {
+      const out: string[] = []
+      for (let i = args.indexOf(name); i !== -1; i = args.indexOf(name)) out.push(args.splice(i, 2)[1]!)
+      return out
+    },
     /** Whether the bare flag `name` was given. */
     flag(name: string): boolean {
       const i = args.indexOf(name)
