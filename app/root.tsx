@@ -6,6 +6,7 @@ import { getOptionalActor } from './modules/auth/require-actor.server'
 import { readToast } from './utils/toast.server'
 import { requestLocale } from './utils/route.server'
 import { useNonce } from './utils/nonce'
+import { useDelegatedNavigation } from './components/navigation'
 import { getEnv } from './utils/env.server'
 import { brandStyle, DEFAULT_BRAND } from './utils/brand'
 import { translate, translateLoose, DEFAULT_LOCALE, type Locale } from './utils/i18n'
@@ -69,6 +70,7 @@ function Toast() {
 
 export default function App() {
   const { locale } = useLoaderData<typeof loader>()
+  useDelegatedNavigation()
   return (
     <Document locale={locale}>
       <Outlet />

@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from '@remix-run/react'
+import { useSearchParams } from '@remix-run/react'
+import { Link } from './navigation'
 import type { ReactNode } from 'react'
 import { pageInfo } from '../kit/paginate'
 import { useT } from '../utils/use-t'

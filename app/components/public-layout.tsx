@@ -1,5 +1,6 @@
 import { BrandName } from './brand'
-import { Form, useLocation } from '@remix-run/react'
+import { useLocation } from '@remix-run/react'
+import { Form } from './navigation'
 import type { ReactNode } from 'react'
 import { useT } from '../utils/use-t'
 

@@ -1,4 +1,6 @@
-import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
+import { useNavigation, useSearchParams } from '@remix-run/react'
+import { Form } from './navigation'
+import { Link } from './navigation'
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
 import { formatCalendarDate } from '../utils/dates'
@@ -113,7 +115,7 @@ export function SearchBox({ placeholder, children }: { placeholder: string; chil
 }
 
 /** A destructive or consequential POST that asks first; without JavaScript the confirm page is the form itself. */
-export function ConfirmButton({ message, children, intent, className }: { message: MessageKey; children: ReactNode; intent: string; className?: string }) {
+export function ConfirmButton({ message, children, intent, className, formNoValidate }: { message: MessageKey; children: ReactNode; intent: string; className?: string; formNoValidate?: boolean }) {
   const { t } = useT()
   return (
     <button
@@ -121,6 +123,7 @@ export function ConfirmButton({ message, children, intent, className }: { messag
       name="intent"
       value={intent}
       className={className ?? 'btn btn-danger'}
+      formNoValidate={formNoValidate}
       onClick={(e) => {
         if (!window.confirm(t(message))) e.preventDefault()
       }}

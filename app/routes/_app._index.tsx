@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '../components/navigation'
 import { BarChart } from '../components/bar-chart'
 import { PageHeader } from '../components/ui'
 import { PartnerNextSteps } from '../modules/deals/partner-next-steps'

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link } from '../components/navigation'
 import { Badge, EmptyState, PageHeader } from '../components/ui'
 import { AuditTrail } from '../components/audit-trail'
 import { can } from '../modules/auth/actor'

@@ -1,8 +1,10 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { z } from 'zod'
 import { FilterSelect, Pagination } from '../components/list-page'
 import { Badge, ConfirmButton, EmptyState, PageHeader } from '../components/ui'
+import type { ApprovalAction } from '../kit/approvals'
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { AGE_FILTERS } from '../modules/reports/reports.schema'
@@ -22,10 +24,58 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url)
   const f = Filters.parse({ kind: url.searchParams.get('kind') || undefined, org: url.searchParams.get('org') || undefined, age: url.searchParams.get('age') || undefined, page: url.searchParams.get('page') ?? 1 })
   const queue = await approvalQueueFor(actor, { kind: f.kind, orgId: f.org, age: f.age, page: f.page })
-  return json({ ...queue, canSettings: can(actor, 'manage:settings') })
+  // The decisions offered are the same for every row of a kind (at most a few sets a page): sent once each, and
+  // each row names its set, instead of 50 copies of the same labels in the page's data.
+  const decisions: ApprovalAction[][] = []
+  const setOf = new Map<string, number>()
+  const rows = queue.rows.map(({ actions, ...row }) => {
+    const key = JSON.stringify(actions)
+    let set = setOf.get(key)
+    if (set === undefined) setOf.set(key, (set = decisions.push(actions) - 1))
+    return { ...row, decisions: set }
+  })
+  return json({ ...queue, rows, decisions, canSettings: can(actor, 'manage:settings') })
 })
 
 const toneClass = (tone: 'primary' | 'danger' | 'default') => `btn${tone === 'primary' ? ' btn-primary' : tone === 'danger' ? ' btn-danger' : ''}`
+
+/**
+ * A row's decisions, in one form: the decisions without a reason first, then one reason field for those that need
+ * one (returning with a question, rejecting). The field is required for those buttons only: the others skip the
+ * browser's check (`formNoValidate`), and the record's own action checks the reason again.
+ */
+function QueueDecisions({ row, actions, action }: { row: { kind: string; id: string; href: string }; actions: ApprovalAction[]; action: string }) {
+  const { t, tl } = useT()
+  const button = (a: ApprovalAction) =>
+    a.confirm ? (
+      <ConfirmButton key={a.intent} intent={a.intent} message={a.confirm} className={toneClass(a.tone)} formNoValidate={!a.needsReason}>
+        {tl(a.label)}
+      </ConfirmButton>
+    ) : (
+      <button key={a.intent} type="submit" name="intent" value={a.intent} className={toneClass(a.tone)} formNoValidate={!a.needsReason}>
+        {tl(a.label)}
+      </button>
+    )
+  const withReason = actions.filter((a) => a.needsReason)
+  const reasonId = `reason-${row.kind}-${row.id}`
+  return (
+    <Form method="post" action={action} className="queue-actions">
+      {actions.filter((a) => !a.needsReason).map(button)}
+      {withReason.length ? (
+        <span className="inline-form">
+          <label className="sr-only" htmlFor={reasonId}>
+            {t('reports.approvals.reason')}
+          </label>
+          <input id={reasonId} name="reason" required maxLength={1000} placeholder={t('reports.approvals.reason')} />
+          {withReason.map(button)}
+        </span>
+      ) : null}
+      <Link to={row.href} className="btn">
+        {t('reports.approvals.open')}
+      </Link>
+    </Form>
+  )
+}
 
 /**
  * The one approval queue. Each row's buttons post `intent` (and `reason`) to the record's own page,
@@ -78,30 +128,7 @@ export default function ApprovalQueue() {
                 <li>{t('reports.approvals.due', { date: dateTime(r.dueAt), hours: r.slaHours })}</li>
                 {r.escalatedAt ? <li>{t('reports.approvals.escalated', { date: dateTime(r.escalatedAt) })}</li> : null}
               </ul>
-              <div className="queue-actions">
-                {r.actions.map((a) => (
-                  <Form key={a.intent} method="post" action={withReturn(r.actionUrl ?? r.href)} className={a.needsReason ? 'inline-form' : undefined}>
-                    {a.needsReason ? (
-                      <>
-                        <label className="sr-only" htmlFor={`reason-${r.kind}-${r.id}-${a.intent}`}>
-                          {t('reports.approvals.reason')}
-                        </label>
-                        <input id={`reason-${r.kind}-${r.id}-${a.intent}`} name="reason" required maxLength={1000} placeholder={t('reports.approvals.reason')} />
-                      </>
-                    ) : null}
-                    {a.confirm ? (
-                      <ConfirmButton intent={a.intent} message={a.confirm} className={toneClass(a.tone)}>
-                        {tl(a.label)}
-                      </ConfirmButton>
-                    ) : (
-                      <button type="submit" name="intent" value={a.intent} className={toneClass(a.tone)}>
-                        {tl(a.label)}
-                      </button>
-                    )}
-                  </Form>
-                ))}
-                <Link to={r.href} className="btn">{t('reports.approvals.open')}</Link>
-              </div>
+              <QueueDecisions row={r} actions={d.decisions[r.decisions]!} action={withReturn(r.actionUrl ?? r.href)} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link } from '../components/navigation'
 import { AuditTrail } from '../components/audit-trail'
 import { PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { z } from 'zod'
 import { AuditTrail } from '../components/audit-trail'
 import { Badge, ConfirmButton, PageHeader } from '../components/ui'

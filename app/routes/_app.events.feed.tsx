@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '../components/navigation'
 import { ConfirmButton, PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { hasCalendarFeed, regenerateCalendarFeed, revokeCalendarFeed } from '../modules/schedules/schedules.server'

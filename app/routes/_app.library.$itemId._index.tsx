@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { AuditTrail } from '../components/audit-trail'
 import { Badge, PageHeader, SubmitButton } from '../components/ui'
 import { historyFor } from '../modules/audit/audit.history.server'

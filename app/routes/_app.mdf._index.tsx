@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '../components/navigation'
 import { z } from 'zod'
 import { DataTable, FilterSelect, Pagination } from '../components/list-page'
 import { EmptyState, PageHeader, SearchBox } from '../components/ui'

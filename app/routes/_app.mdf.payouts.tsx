@@ -1,5 +1,6 @@
 import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { PageHeader, SubmitButton } from '../components/ui'
 import { formAction, verb } from '../kit/form-action.server'
 import { scopeOf } from '../modules/auth/actor'

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link } from '../components/navigation'
 import { EmptyState, PageHeader } from '../components/ui'
 import { scopeOf } from '../modules/auth/actor'
 import { requireCapability } from '../modules/auth/require-actor.server'

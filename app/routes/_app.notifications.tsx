@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useFetcher, useLoaderData } from '@remix-run/react'
+import { useFetcher, useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { useEffect, useState } from 'react'
 import { z } from 'zod'
 import { EmptyState, PageHeader } from '../components/ui'

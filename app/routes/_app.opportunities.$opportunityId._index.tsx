@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { AuditTrail } from '../components/audit-trail'
 import { Badge, PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'

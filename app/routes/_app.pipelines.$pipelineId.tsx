@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '../components/navigation'
 import { PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'
 import { requireActor } from '../modules/auth/require-actor.server'

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '../components/navigation'
 import type { ReactNode } from 'react'
 import { z } from 'zod'
 import { AuditTrail } from '../components/audit-trail'

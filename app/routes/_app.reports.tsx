@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData, useLocation } from '@remix-run/react'
+import { useLoaderData, useLocation } from '@remix-run/react'
+import { Form } from '../components/navigation'
 import type { ReactNode } from 'react'
 import { BarChart } from '../components/bar-chart'
 import { GroupedBarChart } from '../components/grouped-bar-chart'

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '../components/navigation'
 import { PageHeader, SubmitButton } from '../components/ui'
 import { requireCapability } from '../modules/auth/require-actor.server'
 import { getApprovalSlas, updateApprovalSlas } from '../modules/reports/reports.server'

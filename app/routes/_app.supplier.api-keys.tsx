@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '../components/navigation'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { DataTable } from '../components/list-page'
 import { ConfirmButton, EmptyState, PageHeader, SubmitButton } from '../components/ui'

@@ -1,5 +1,6 @@
 import { json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { DataTable } from '../components/list-page'
 import { PageHeader, SubmitButton } from '../components/ui'
 import { scopeOf } from '../modules/auth/actor'

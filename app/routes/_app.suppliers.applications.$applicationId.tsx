@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { z } from 'zod'
 import { AuditTrail } from '../components/audit-trail'
 import { ConfirmButton, IntentTextForm, PageHeader } from '../components/ui'

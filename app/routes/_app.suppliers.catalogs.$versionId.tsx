@@ -1,6 +1,7 @@
 import { Fragment } from 'react'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { z } from 'zod'
 import { AuditTrail } from '../components/audit-trail'
 import { DataTable, Pagination } from '../components/list-page'

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '../components/navigation'
 import { DataTable } from '../components/list-page'
 import { Badge, EmptyState, PageHeader } from '../components/ui'
 import { can } from '../modules/auth/actor'

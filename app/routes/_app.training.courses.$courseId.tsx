@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { z } from 'zod'
 import { PageHeader, SubmitButton } from '../components/ui'
 import { intentAction, verb } from '../kit/form-action.server'

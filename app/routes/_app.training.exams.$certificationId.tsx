@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link } from '../components/navigation'
 import { Badge, ConfirmButton, PageHeader } from '../components/ui'
 import { requireActor } from '../modules/auth/require-actor.server'
 import { examPage, startExam, submitExam } from '../modules/training/training.server'

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '../components/navigation'
 import { z } from 'zod'
 import { BarChart } from '../components/bar-chart'
 import { DataTable, Pagination } from '../components/list-page'

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '../components/navigation'
 import { PublicLayout } from '../components/public-layout'
 import { SubmitButton } from '../components/ui'
 import { AnswerSchema } from '../modules/suppliers/suppliers.schema'

@@ -1,4 +1,5 @@
-import { Form, Link, useFetcher } from '@remix-run/react'
+import { useFetcher } from '@remix-run/react'
+import { Form, Link } from '../../components/navigation'
 import { useEffect, useState, type DragEvent, type KeyboardEvent } from 'react'
 import { useT } from '../../utils/use-t'
 

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, Link, useFetcher } from '@remix-run/react'
+import { useFetcher } from '@remix-run/react'
+import { Form, Link } from '../../components/navigation'
 import { useEffect, useRef, useState } from 'react'
 import { Field, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/ui'
 import { asDefaults } from '../../utils/form-defaults'

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '../../components/navigation'
 import { useT } from '../../utils/use-t'
 import { DealStatusBadge, TimeLeft } from './deal-status'
 import type { DealStatus } from './deals.machine'

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '../../components/navigation'
 import { Badge } from '../../components/ui'
 import { useT } from '../../utils/use-t'
 import type { Balances, ClaimStatus, RequestStatus } from './mdf.machine'

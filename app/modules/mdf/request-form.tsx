@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, Link } from '@remix-run/react'
+import { Form, Link } from '../../components/navigation'
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/ui'
 import { useT } from '../../utils/use-t'
 import { ACTIVITY_TYPES } from './mdf.machine'

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form } from '@remix-run/react'
+import { Form } from '../../components/navigation'
 import { FormActions, FormError, SelectField, TextField } from '../../components/ui'
 import { useT } from '../../utils/use-t'
 import { asDefaults } from '../../utils/form-defaults'

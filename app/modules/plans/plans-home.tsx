@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '../../components/navigation'
 import { useT } from '../../utils/use-t'
 import { PlanStatusBadge, ProgressBadge } from './plan-status'
 import type { PlanStatus, Progress } from './plans.machine'

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '../../components/navigation'
 import { useT } from '../../utils/use-t'
 
 type Attention = {

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '../../components/navigation'
 import { Badge } from '../../components/ui'
 import { dateTimeFormat, intlLocale } from '../../utils/intl'
 import { useT } from '../../utils/use-t'

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form } from '@remix-run/react'
+import { Form } from '../../components/navigation'
 import { Field, FormActions, FormError, SelectField, TextAreaField, TextField } from '../../components/ui'
 import { asDefaults } from '../../utils/form-defaults'
 import { useT } from '../../utils/use-t'

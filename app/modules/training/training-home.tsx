@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '../../components/navigation'
 import type { Tier } from './training.machine'
 import { ProgressBar } from './progress-bar'
 import { useT } from '../../utils/use-t'
