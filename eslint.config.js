@@ -33,4 +33,15 @@ export default tseslint.config(
     plugins: { mitra },
     rules: { 'mitra/boundaries': ['error', { root: import.meta.dirname, publicFiles: PUBLIC_FILES }] },
   },
+  {
+    // links and forms come from components/navigation.tsx, which falls back to Remix's own where it must (issue 10)
+    files: ['app/**/*.tsx'],
+    ignores: ['app/components/navigation.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@remix-run/react', importNames: ['Link', 'Form'], message: "Import Link and Form from app/components/navigation.tsx: plain elements, one listener per document, Remix's components where needed." }] },
+      ],
+    },
+  },
 )
