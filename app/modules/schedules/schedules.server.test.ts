@@ -205,7 +205,7 @@ describe('a viewer with thousands of events', () => {
     expect(next).toEqual(['Dense 2', 'Dense 3', 'Dense 4'])
     // read in start order off the index, so the first few of theirs end the read: never every event, then sorted
     expect(plans).toHaveLength(1)
-    expect(plans[0]!.join('\n')).toMatch(/SEARCH schedule_events USING INDEX schedule_events_status_starts_idx \(status=\?\)/)
+    expect(plans[0]!.join('\n')).toMatch(/SCAN schedule_events USING INDEX schedule_events_starts_idx/)
     expect(plans[0]!.filter((step) => /TEMP B-TREE/.test(step))).toEqual([])
     // another person of the same partner sees none of them
     expect((await upcomingEventsFor(w.goldAdmin, 50)).map((e) => e.title).filter((t) => t.startsWith('Dense'))).toEqual([])

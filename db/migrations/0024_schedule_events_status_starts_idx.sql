@@ -1,1 +1,0 @@
-CREATE INDEX `schedule_events_status_starts_idx` ON `schedule_events` (`status`,`starts_at`,`id`);
