@@ -1,6 +1,5 @@
 import { useNavigation, useSearchParams } from '@remix-run/react'
-import { Form } from './navigation'
-import { Link } from './navigation'
+import { Form, Link } from './navigation'
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
 import { formatCalendarDate } from '../utils/dates'
