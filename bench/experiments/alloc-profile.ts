@@ -7,21 +7,13 @@
 // it alive through scavenges, so it cannot say what would have been promoted without it.
 //   DATABASE_URL=bench/.data/run/S.db NODE_ENV=production SESSION_SECRET=… npx tsx bench/experiments/alloc-profile.ts EMAIL PATH [REQUESTS]
 import inspector from 'node:inspector/promises'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { inProcessApp } from '../lib/in-process'
 import { summariseSamples, type SamplingNode } from './sampling-summary'
 
 const [email, page, count = '400'] = process.argv.slice(2)
-const build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild
-const handle = createRequestHandler(build, 'production')
-const origin = 'http://localhost:3000'
-const context = { cspNonce: 'x', clientIp: '127.0.0.1' }
-const form = new URLSearchParams({ email: email!, password: process.env.DEMO_PASSWORD ?? 'mitra-demo-2026' })
-const login = await handle(new Request(`${origin}/login`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', origin, host: 'localhost:3000' } }), context)
-const cookie = (login.headers.get('set-cookie') ?? '').split(/,(?=\s*\w+=)/).map((c) => c.split(';')[0]).join('; ')
+const app = await inProcessApp(email!)
 const once = async () => {
-  const response = await handle(new Request(`${origin}${page}`, { headers: { cookie, host: 'localhost:3000', 'accept-encoding': 'gzip, deflate, br' } }), context)
+  const response = await app.get(page!)
   const text = await response.text()
   if (response.status !== 200) throw new Error(`${page}: HTTP ${response.status}`)
   return text.length

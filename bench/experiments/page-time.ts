@@ -6,12 +6,9 @@
 //   DATABASE_URL=bench/.data/run/S.db NODE_ENV=production SESSION_SECRET=… DATA_DIR=/tmp/pt MITRA_CONTENT_DIR=content \
 //     npx tsx bench/experiments/page-time.ts --as EMAIL [--rounds 8] [--requests 200] [--build DIR]... PATH...
 // --build DIR is a directory holding server/index.js (default: build); give two to compare them.
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { cliArgs } from '../lib/args'
+import { inProcessApp } from '../lib/in-process'
 import { median } from '../lib/stats'
-import { DEMO_PASSWORD } from '../../scripts/seed'
 
 const args = cliArgs()
 const email = args.option('--as', 'manager@mitra.test')
@@ -20,23 +17,12 @@ const requests = Number(args.option('--requests', '200'))
 const dirs = args.all('--build')
 const paths = args.rest()
 if (!paths.length) throw new Error('usage: page-time.ts [--as EMAIL] [--build DIR]... PATH...')
-const origin = 'http://localhost:3000'
-const context = { cspNonce: 'x', clientIp: '127.0.0.1' }
-
-type Subject = { name: string; handle: (r: Request) => Promise<Response>; cookie: string }
+type Subject = { name: string; get: (p: string) => Promise<Response> }
 const subjects: Subject[] = []
-for (const dir of dirs.length ? dirs : ['build']) {
-  const build = (await import(pathToFileURL(path.resolve(dir, 'server/index.js')).href)) as ServerBuild
-  const handler = createRequestHandler(build, 'production')
-  const handle = (r: Request) => handler(r, context)
-  const form = new URLSearchParams({ email, password: DEMO_PASSWORD })
-  const login = await handle(new Request(`${origin}/login`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', origin, host: 'localhost:3000' } }))
-  const cookie = (login.headers.get('set-cookie') ?? '').split(/,(?=\s*\w+=)/).map((c) => c.split(';')[0]).join('; ')
-  subjects.push({ name: dir, handle, cookie })
-}
+for (const dir of dirs.length ? dirs : ['build']) subjects.push({ name: dir, ...(await inProcessApp(email, dir)) })
 
 async function answer(s: Subject, p: string) {
-  const response = await s.handle(new Request(`${origin}${p}`, { headers: { cookie: s.cookie, host: 'localhost:3000', 'accept-encoding': 'br' } }))
+  const response = await s.get(p)
   if (response.status !== 200) throw new Error(`${s.name} ${p}: HTTP ${response.status}`)
   return (await response.arrayBuffer()).byteLength
 }
