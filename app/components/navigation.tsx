@@ -63,8 +63,8 @@ export function useDelegatedNavigation() {
       const submitter = event.submitter instanceof HTMLButtonElement || event.submitter instanceof HTMLInputElement ? event.submitter : null
       if (!sameOrigin(new URL(submitter?.getAttribute('formaction') || form.action, window.location.href))) return
       event.preventDefault()
-      const method = (submitter?.getAttribute('formmethod') || form.getAttribute('method') || 'get').toLowerCase() === 'get' ? 'get' : 'post'
-      submit(submitter ?? form, { method })
+      // the router reads the action, the method (the button's formmethod first) and the fields as the browser would
+      submit(submitter ?? form)
     }
     window.addEventListener('click', onClick)
     window.addEventListener('submit', onSubmit)
